@@ -1,0 +1,67 @@
+# Guerilla Policy: `make run` to see the site, `make test` to check it. `make help` lists the rest.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+DEMO_PASSWORD ?= guerilla-demo
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+export TEST_DATABASE_URL
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run setup test lint check pytest pytest-sqlite pytest-postgres clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed ## Create .venv and install the site
+
+install-dev: $(VENV)/.installed-dev ## Create .venv with the development extras
+
+setup: install ## Migrate, set up roles and load the demo content
+	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_roles
+	$(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'
+	@echo
+	@echo "Demo accounts (password: $(DEMO_PASSWORD)):"
+	@echo "  admin  - administrator"
+	@echo "  editor - Editors"
+	@echo "  guest  - Guest bloggers"
+	@echo "Site:  http://$(HOST):$(PORT)/    Admin: http://$(HOST):$(PORT)/admin/"
+
+run: setup ## Set everything up and serve the site with demo content at http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install-dev ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install-dev ## Django system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest-sqlite: install-dev ## The test suite on SQLite
+	DATABASE_URL= $(BIN)/pytest
+
+pytest-postgres: install-dev ## The test suite on PostgreSQL at TEST_DATABASE_URL
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
+
+test: install-dev ## Lint, checks and the whole suite on SQLite, then on PostgreSQL when reachable
+	@bash scripts/test.sh
+
+clean: ## Remove the virtual environment, database and media
+	rm -rf $(VENV) db.sqlite3 media static_collected

@@ -1,0 +1,63 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+
+DEFAULT_SUGGESTIONS_CALL = (
+    "<p>Do send us your suggestions for great posts we’ve missed – and those frontline "
+    "bloggers we should follow in the future.</p>"
+)
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What editors change about the whole site without a developer: contact, social, defaults."""
+
+    contact_email = models.EmailField(
+        blank=True,
+        default="editors@guerillapolicy.org",
+        help_text="Shown in the footer of every page.",
+    )
+    twitter_handle = models.CharField(
+        max_length=15,
+        blank=True,
+        default="guerillapolicy",
+        help_text="The site's Twitter/X handle, without the @.",
+    )
+    facebook_url = models.URLField(blank=True, help_text="Full address of the Facebook page.")
+    footer_text = models.CharField(
+        max_length=255,
+        blank=True,
+        default=(
+            "Guerilla Policy opens up policymaking to the people who run and use public services."
+        ),
+        help_text="One line about the site, shown in the footer.",
+    )
+    suggestions_call = RichTextField(
+        features=["bold", "italic", "link"],
+        default=DEFAULT_SUGGESTIONS_CALL,
+        verbose_name="Roundup call for suggestions",
+        help_text="The closing paragraph of every roundup, unless a roundup sets its own.",
+    )
+    official_stale_after_days = models.PositiveIntegerField(
+        default=180,
+        validators=[MinValueValidator(1)],
+        verbose_name="Officials: flag entries older than (days)",
+        help_text="Rows in the officials directory not checked for this many days are "
+        "flagged as possibly out of date.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("twitter_handle"), FieldPanel("facebook_url")],
+            heading="Contact and social",
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("suggestions_call"),
+        FieldPanel("official_stale_after_days"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"

@@ -1,0 +1,74 @@
+"""The site's roles: the groups Editors and Guest bloggers and what they may do.
+
+Idempotent: run after every migrate (post_migrate), by `manage.py setup_roles`
+and by `load_demo_content`. Apps with their own needs add a `roles.py` with a
+`configure(editors, guests)` function; it runs after the base set-up here.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from core.discovery import app_modules
+
+EDITORS = "Editors"
+GUESTS = "Guest bloggers"
+
+# Apps whose models editors manage in full (snippets, settings, images, documents).
+EDITOR_APPS = (
+    "core",
+    "people",
+    "essays",
+    "roundups",
+    "guests",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailsearchpromotions",
+    "wagtailredirects",
+    "taggit",
+)
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+def setup_roles() -> tuple[Group, Group]:
+    """Create or update the Editors and Guest bloggers groups; return them."""
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    guests, _ = Group.objects.get_or_create(name=GUESTS)
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+
+    model_permissions = Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
+    editors.permissions.add(access_admin, *model_permissions)
+
+    root = Page.get_first_root_node()
+    if root is not None:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=editors,
+                page=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        collection_root = Collection.get_first_root_node()
+        if collection_root is not None:
+            for permission in Permission.objects.filter(
+                content_type__app_label__in=("wagtailimages", "wagtaildocs"),
+                codename__regex=r"^(add|change|choose|delete)_",
+            ):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=editors, collection=collection_root, permission=permission
+                )
+
+    guests.permissions.add(access_admin)
+
+    for module in app_modules("roles"):
+        if module.__name__ != __name__ and hasattr(module, "configure"):
+            module.configure(editors, guests)
+    return editors, guests
+
+
+def setup_roles_after_migrate(**kwargs) -> None:
+    """post_migrate receiver: a fresh database gets its roles without anyone running a command."""
+    setup_roles()

@@ -1,0 +1,21 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The front page: an introduction, then the latest essays, series and roundup."""
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A short paragraph under the site name saying what Guerilla Policy is for.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"

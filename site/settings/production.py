@@ -1,0 +1,25 @@
+"""Production: everything required comes from the environment, or start-up stops naming it."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list, require
+
+SECRET_KEY = require("SECRET_KEY")
+if len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long in production.")
+require("DATABASE_URL")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "The environment variable ALLOWED_HOSTS is required in production "
+        "(comma-separated host names)."
+    )
+DEBUG = env_bool("DEBUG", False)
+WAGTAILADMIN_BASE_URL = require("WAGTAILADMIN_BASE_URL")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))  # noqa: F405

@@ -1,0 +1,73 @@
+"""Production settings refuse to start on a missing or bad setting, and say which."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+GOOD = {
+    "SECRET_KEY": "x" * 50,
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "ALLOWED_HOSTS": "guerillapolicy.org",
+    "WAGTAILADMIN_BASE_URL": "https://guerillapolicy.org",
+}
+
+
+def import_production(**overrides: str | None) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in GOOD}
+    env.update(GOOD)
+    for key, value in overrides.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    env["PYTHONPATH"] = os.pathsep.join([str(CHECKOUT / "site"), str(CHECKOUT)])
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import settings.production"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=CHECKOUT,
+        check=False,
+    )
+
+
+def test_production_settings_start_when_everything_is_given():
+    result = import_production()
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("SECRET_KEY", None),
+        ("SECRET_KEY", ""),
+        ("DATABASE_URL", None),
+        ("ALLOWED_HOSTS", None),
+        ("WAGTAILADMIN_BASE_URL", None),
+    ],
+)
+def test_production_refuses_to_start_without_a_required_setting_and_names_it(variable, value):
+    result = import_production(**{variable: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert variable in result.stderr.splitlines()[-1]
+
+
+def test_production_refuses_a_short_secret_key():
+    result = import_production(SECRET_KEY="short")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 32 characters" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("DATABASE_URL", "mysql://root@localhost/db"), ("DEBUG", "perhaps")],
+)
+def test_a_malformed_setting_stops_start_up_naming_it(variable, value):
+    result = import_production(**{variable: value})
+    assert result.returncode != 0
+    assert variable in result.stderr.splitlines()[-1]
