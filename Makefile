@@ -11,7 +11,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export TEST_DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup test lint check pytest pytest-sqlite pytest-postgres clean
+.PHONY: help install install-dev run setup test lint check pytest pytest-sqlite pytest-postgres screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -62,6 +62,10 @@ pytest-postgres: install-dev ## The test suite on PostgreSQL at TEST_DATABASE_UR
 
 test: install-dev ## Lint, checks and the whole suite on SQLite, then on PostgreSQL when reachable
 	@bash scripts/test.sh
+
+screenshots: install-dev ## Full-page PNGs of every public page type at 375 and 1280 px in screenshots/
+	DATABASE_URL= REQUIRE_BROWSER=1 SCREENSHOTS_DIR="$(CURDIR)/screenshots" \
+		$(BIN)/pytest tests/browser/screenshots.py -q -s -p no:cacheprovider
 
 clean: ## Remove the virtual environment, database and media
 	rm -rf $(VENV) db.sqlite3 media static_collected

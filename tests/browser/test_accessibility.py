@@ -1,0 +1,60 @@
+"""Every public page type, in Chromium: axe-clean at WCAG 2.1 A/AA, a heading outline,
+nothing scrolling sideways on a phone; and the shell works from the keyboard."""
+
+import pytest
+
+from pagechecks import (
+    axe_violations,
+    horizontal_overflow,
+    outline_problems,
+    public_pages,
+    tab_through,
+)
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def test_every_public_page_type_passes_axe_has_an_outline_and_fits_a_phone(open_at):
+    pages = public_pages()
+    problems = []
+    for label, path, status in pages:
+        for width in ("phone", "desktop"):
+            page = open_at(width, path, expect_status=status)
+            where = f"{label} ({path}) at {width} width"
+            problems += [f"{where}: axe: {line}" for line in axe_violations(page)]
+            if width == "desktop":
+                problems += [f"{where}: outline: {line}" for line in outline_problems(page)]
+            overflow = horizontal_overflow(page)
+            if overflow > 0:
+                problems.append(f"{where}: scrolls sideways by {overflow}px")
+            page.context.close()
+    assert len(pages) >= 4
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_keyboard_reaches_skip_link_main_navigation_and_search_with_visible_focus(open_at, width):
+    page = open_at(width, "/")
+    focused = tab_through(page)
+
+    assert focused[0]["text"] == "Skip to main content"
+    nav_links = page.locator(".site-nav a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    reached = [entry["href"] for entry in focused]
+    assert nav_links and all(href in reached for href in nav_links)
+    assert any(entry["name"] == "q" and entry["label"] == "Search the site" for entry in focused)
+    assert any(entry["tag"] == "button" and entry["text"] == "Search" for entry in focused)
+    no_indicator = [entry["key"] for entry in focused if not entry["indicator"]]
+    assert not no_indicator, f"focused without a visible focus indicator: {no_indicator}"
+
+
+def test_skip_link_moves_focus_to_the_main_content(open_at):
+    page = open_at("desktop", "/")
+    page.keyboard.press("Tab")
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    # The next Tab goes on from the content, past the header's links.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !document.activeElement.closest('.site-header')")
