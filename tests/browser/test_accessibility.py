@@ -4,6 +4,7 @@ nothing scrolling sideways on a phone; and the shell works from the keyboard."""
 import pytest
 
 from pagechecks import (
+    WIDTHS,
     axe_violations,
     horizontal_overflow,
     outline_problems,
@@ -32,29 +33,33 @@ def test_every_public_page_type_passes_axe_has_an_outline_and_fits_a_phone(open_
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("width", ["phone", "desktop"])
-def test_keyboard_reaches_skip_link_main_navigation_and_search_with_visible_focus(open_at, width):
-    page = open_at(width, "/")
-    focused = tab_through(page)
+def test_keyboard_reaches_skip_link_main_navigation_and_search_with_visible_focus(
+    open_at, subtests
+):
+    for width in WIDTHS:
+        with subtests.test(width=width):
+            page = open_at(width, "/")
+            focused = tab_through(page)
 
-    assert focused[0]["text"] == "Skip to main content"
-    nav_links = page.locator(".site-nav a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))"
-    )
-    reached = [entry["href"] for entry in focused]
-    assert nav_links and all(href in reached for href in nav_links)
-    assert any(entry["name"] == "q" and entry["label"] == "Search the site" for entry in focused)
-    assert any(entry["tag"] == "button" and entry["text"] == "Search" for entry in focused)
-    no_indicator = [entry["key"] for entry in focused if not entry["indicator"]]
-    assert not no_indicator, f"focused without a visible focus indicator: {no_indicator}"
+            assert focused[0]["text"] == "Skip to main content"
+            nav_links = page.locator(".site-nav a").evaluate_all(
+                "links => links.map(a => a.getAttribute('href'))"
+            )
+            reached = [entry["href"] for entry in focused]
+            assert nav_links and all(href in reached for href in nav_links)
+            assert any(
+                entry["name"] == "q" and entry["label"] == "Search the site" for entry in focused
+            )
+            assert any(entry["tag"] == "button" and entry["text"] == "Search" for entry in focused)
+            no_indicator = [entry["key"] for entry in focused if not entry["indicator"]]
+            assert not no_indicator, f"focused without a visible focus indicator: {no_indicator}"
 
-
-def test_skip_link_moves_focus_to_the_main_content(open_at):
-    page = open_at("desktop", "/")
-    page.keyboard.press("Tab")
-    assert page.locator(".skip-link").is_visible()
-    page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.id") == "main"
-    # The next Tab goes on from the content, past the header's links.
-    page.keyboard.press("Tab")
-    assert page.evaluate("() => !document.activeElement.closest('.site-header')")
+    with subtests.test("the skip link moves focus to the main content"):
+        page = open_at("desktop", "/")
+        page.keyboard.press("Tab")
+        assert page.locator(".skip-link").is_visible()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "main"
+        # The next Tab goes on from the content, past the header's links.
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => !document.activeElement.closest('.site-header')")
