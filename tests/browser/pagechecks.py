@@ -84,20 +84,35 @@ def tab_through(page: Page, limit: int = 400) -> list[dict]:
     return seen
 
 
+PROJECT_APPS = ("core", "home", "people", "essays", "roundups", "guests", "search")
+
+
 def public_pages() -> list[tuple[str, str, int]]:
     """(label, address, expected status) for one page of each public page type on the site.
 
     Page types come from the live, public pages in the database (the newest of each
-    type), so a new page type is checked as soon as the demo content has one.
+    type), and from the project's other models with a public address of their own (a
+    blogger's profile), so a new type is checked as soon as the demo content has one.
     """
+    from django.apps import apps
+
     from wagtail.models import Page
 
-    pages: dict[int, tuple[str, str, int]] = {}
+    pages: dict[object, tuple[str, str, int]] = {}
     for page in Page.objects.live().public().order_by("-first_published_at", "path"):
         if page.depth < 2 or page.content_type_id in pages:
             continue
         label = str(page.specific_class._meta.verbose_name)
         pages[page.content_type_id] = (label, page.url, 200)
+    for model in apps.get_models():
+        if model._meta.app_label not in PROJECT_APPS or issubclass(model, Page):
+            continue
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        instance = model._default_manager.order_by("pk").first()
+        url = instance.get_absolute_url() if instance is not None else ""
+        if url.startswith("/") and "#" not in url:
+            pages[model] = (f"{model._meta.verbose_name} profile", url, 200)
     return [
         *sorted(pages.values(), key=lambda entry: entry[1]),
         ("search", "/search/", 200),
