@@ -4,6 +4,8 @@
 for guest bloggers: no embeds, no tables, and rich text without raw HTML.
 """
 
+from django.core.exceptions import ValidationError
+
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -86,7 +88,7 @@ class FigureBlock(blocks.StructBlock):
         if not value.get("decorative") and not (value.get("alt_text") or "").strip():
             raise StructBlockValidationError(
                 block_errors={
-                    "alt_text": blocks.BlockValidationError(
+                    "alt_text": ValidationError(
                         "Add alt text describing the image, or tick “decorative”."
                     )
                 }
