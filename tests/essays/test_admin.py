@@ -2,8 +2,8 @@
 
 import pytest
 
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from core.roles import setup_roles
