@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, Revision
@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from essays.forms import EssayPageForm
+from essays.panels import SeriesPartsPanel
 
 ESSAYS_PER_PAGE = 10
 FEED_LENGTH = 20
@@ -184,12 +185,7 @@ class SeriesPage(RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("planned_parts"),
-        HelpPanel(
-            content="<p>The parts are the essay pages under this series, numbered in the "
-            "order they appear there. Add a part with “Add child page”; to renumber, "
-            "reorder the parts in the page explorer.</p>",
-            heading="Parts",
-        ),
+        SeriesPartsPanel(heading="Parts"),
     ]
     promote_panels = [
         *Page.promote_panels,

@@ -1,3 +1,8 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +20,25 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("before_delete_page")
+def keep_published_part_numbers(request, page):
+    """Refuse to delete a part when published parts after it would be renumbered."""
+    from essays.models import EssayPage, SeriesPage
+
+    if not isinstance(page, EssayPage):
+        return None
+    series = SeriesPage.objects.filter(path=page.path[: -Page.steplen]).first()
+    if series is None:
+        return None
+    later_live = EssayPage.objects.child_of(series).live().filter(path__gt=page.path).exists()
+    if not later_live:
+        return None
+    messages.error(
+        request,
+        f"“{page.get_admin_display_title()}” cannot be deleted: the published parts after it "
+        "would be renumbered. Unpublish it, or edit it into a different part, instead; or "
+        "reorder the parts first if renumbering is what you want.",
+    )
+    return redirect("wagtailadmin_explore", series.pk)

@@ -116,3 +116,28 @@ def test_author_snippets_are_listed_for_editors(client, editor):
     response = client.get("/admin/snippets/essays/author/")
     assert response.status_code == 200
     assert "Jane Policy" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_series_edit_form_lists_its_parts_with_edit_links(client, editor, make_series):
+    series, parts = make_series(parts=3, live=[1, 3])
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{series.pk}/edit/").content.decode()
+    for part in parts:
+        assert f'href="/admin/pages/{part.pk}/edit/"' in html
+    assert "not yet written" in html  # parts 4 to 10
+    assert f'href="/admin/pages/add/essays/essaypage/{series.pk}/"' in html
+
+
+@pytest.mark.django_db
+def test_deleting_a_part_that_would_renumber_published_parts_is_refused(
+    client, editor, make_series
+):
+    series, parts = make_series(parts=3, live=[1, 3])
+    client.force_login(editor)
+    response = client.post(f"/admin/pages/{parts[1].pk}/delete/", follow=True)
+    assert "cannot be deleted" in response.content.decode()
+    assert EssayPage.objects.filter(pk=parts[1].pk).exists()
+    EssayPage.objects.get(pk=parts[2].pk).unpublish()  # no published part after it now
+    client.post(f"/admin/pages/{parts[1].pk}/delete/")
+    assert not EssayPage.objects.filter(pk=parts[1].pk).exists()
