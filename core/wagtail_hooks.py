@@ -1,5 +1,6 @@
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.schedule import missed_schedule
 
@@ -19,4 +20,6 @@ class MissedSchedulePanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_missed_schedule_panel(request, panels):
-    panels.append(MissedSchedulePanel())
+    # Only people who can publish can act on it (guest bloggers cannot).
+    if PagePermissionPolicy().user_has_permission(request.user, "publish"):
+        panels.append(MissedSchedulePanel())

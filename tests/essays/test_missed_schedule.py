@@ -63,3 +63,17 @@ def test_dashboard_is_quiet_when_nothing_is_missed(client, editor, essay_index):
     EssayPageFactory(parent=essay_index)
     client.force_login(editor)
     assert "Missed schedule" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_guest_bloggers_do_not_see_the_missed_schedule_warning(client, missed_part):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    guest = get_user_model().objects.create_user("guest-user", "g@example.org", "pw")
+    guest.groups.add(Group.objects.get(name="Guest bloggers"))
+    client.force_login(guest)
+    with time_machine.travel(datetime(2012, 10, 22, 15, 0, tzinfo=LONDON), tick=True):
+        response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Missed schedule" not in response.content.decode()
