@@ -8,9 +8,11 @@ class EssayPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        parent = self.parent_page.specific if self.parent_page else None
+        if self.instance.pk is not None or self.parent_page is None:
+            return cleaned_data
+        parent = self.parent_page.specific
         planned = getattr(parent, "planned_parts", None)
-        if self.instance.pk is None and planned is not None:
+        if planned is not None:
             existing = parent.get_children().count()
             if existing >= planned:
                 raise ValidationError(
