@@ -79,3 +79,15 @@ def test_lists_show_series_title_number_and_part_title(client, make_series, essa
     assert ">On consultation<" in html
     assert "Reason 1" not in html
     assert standalone.title in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_editor_renumbers_parts_by_reordering_them_in_the_explorer(client, editor, make_series):
+    series, parts = make_series(parts=3)
+    client.force_login(editor)
+    response = client.post(f"/admin/pages/{parts[2].pk}/set_position/?position=0")
+    assert response.status_code == 200
+    assert "Part 1 of 10" in essay_html(client, EssayPage.objects.get(pk=parts[2].pk))
+    assert "Part 3 of 10" in essay_html(client, EssayPage.objects.get(pk=parts[1].pk))
+    series_html = client.get(series.url).content.decode()
+    assert series_html.find(parts[2].url) < series_html.find(parts[0].url)
