@@ -95,13 +95,19 @@ def label_parts(essays: Iterable[EssayPage]) -> None:
 
 
 def part_navigation(essay: EssayPage) -> PartNavigation | None:
-    """The essay's place in its series with links to the nearest live parts either side."""
-    if not essay.pk or not essay.path:
+    """The essay's place in its series with links to the nearest live parts either side.
+
+    A new part being previewed before its first save counts as the series' last part,
+    which is where it will go.
+    """
+    if not essay.path:
         return None
     series = SeriesPage.objects.filter(path=_parent_path(essay)).first()
     if series is None:
         return None
     siblings = list(EssayPage.objects.child_of(series).order_by("path").defer_streamfields())
+    if essay.pk is None:
+        siblings.append(essay)
     position = next((i for i, sibling in enumerate(siblings) if sibling.pk == essay.pk), None)
     if position is None:
         return None

@@ -141,3 +141,16 @@ def test_deleting_a_part_that_would_renumber_published_parts_is_refused(
     EssayPage.objects.get(pk=parts[2].pk).unpublish()  # no published part after it now
     client.post(f"/admin/pages/{parts[1].pk}/delete/")
     assert not EssayPage.objects.filter(pk=parts[1].pk).exists()
+
+
+@pytest.mark.django_db
+def test_previewing_a_new_part_shows_the_number_it_will_take(client, editor, make_series):
+    series, parts = make_series(title="Ten reasons", planned=10, parts=2)
+    client.force_login(editor)
+    preview_url = f"/admin/pages/add/essays/essaypage/{series.pk}/preview/"
+    response = client.post(preview_url, essay_form(slug="reason-three"))
+    assert response.json()["is_valid"]
+    html = client.get(preview_url).content.decode()
+    assert "Part 3 of 10" in html
+    assert f'href="{parts[1].url}" rel="prev"' in html
+    assert not EssayPage.objects.filter(slug="reason-three").exists()
