@@ -22,9 +22,8 @@ class AuthorViewSet(SnippetViewSet):
 register_snippet(AuthorViewSet)
 
 
-@hooks.register("before_delete_page")
-def keep_published_part_numbers(request, page):
-    """Refuse to delete a part when published parts after it would be renumbered."""
+def series_renumbered_by_removing(page) -> Page | None:
+    """The series whose published parts would be renumbered if `page` left it, if any."""
     from essays.models import EssayPage, SeriesPage
 
     if not isinstance(page, EssayPage):
@@ -33,12 +32,30 @@ def keep_published_part_numbers(request, page):
     if series is None:
         return None
     later_live = EssayPage.objects.child_of(series).live().filter(path__gt=page.path).exists()
-    if not later_live:
-        return None
+    return series if later_live else None
+
+
+def refuse_renumbering(request, page, series, action: str):
     messages.error(
         request,
-        f"“{page.get_admin_display_title()}” cannot be deleted: the published parts after it "
+        f"“{page.get_admin_display_title()}” cannot be {action}: the published parts after it "
         "would be renumbered. Unpublish it, or edit it into a different part, instead; or "
         "reorder the parts first if renumbering is what you want.",
     )
     return redirect("wagtailadmin_explore", series.pk)
+
+
+@hooks.register("before_delete_page")
+def keep_part_numbers_on_delete(request, page):
+    series = series_renumbered_by_removing(page)
+    if series is not None:
+        return refuse_renumbering(request, page, series, "deleted")
+    return None
+
+
+@hooks.register("before_move_page")
+def keep_part_numbers_on_move(request, page, destination):
+    series = series_renumbered_by_removing(page)
+    if series is not None and destination.pk != series.pk:
+        return refuse_renumbering(request, page, series, "moved out of the series")
+    return None

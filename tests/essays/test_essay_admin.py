@@ -154,3 +154,16 @@ def test_previewing_a_new_part_shows_the_number_it_will_take(client, editor, mak
     assert "Part 3 of 10" in html
     assert f'href="{parts[1].url}" rel="prev"' in html
     assert not EssayPage.objects.filter(slug="reason-three").exists()
+
+
+@pytest.mark.django_db
+def test_moving_a_part_out_from_before_published_parts_is_refused(
+    client, editor, make_series, essay_index
+):
+    series, parts = make_series(parts=3, live=[1, 3])
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/{parts[1].pk}/move/{essay_index.pk}/confirm/", follow=True
+    )
+    assert "cannot be moved out of the series" in response.content.decode()
+    assert EssayPage.objects.get(pk=parts[1].pk).get_parent().pk == series.pk
