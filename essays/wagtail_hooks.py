@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from essays.models import Author
+from essays.models import Author, EssayPage, SeriesPage
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -24,8 +24,6 @@ register_snippet(AuthorViewSet)
 
 def series_renumbered_by_removing(page) -> Page | None:
     """The series whose published parts would be renumbered if `page` left it, if any."""
-    from essays.models import EssayPage, SeriesPage
-
     if not isinstance(page, EssayPage):
         return None
     series = SeriesPage.objects.filter(path=page.path[: -Page.steplen]).first()
