@@ -77,3 +77,20 @@ def test_guest_bloggers_do_not_see_the_missed_schedule_warning(client, missed_pa
         response = client.get("/admin/")
     assert response.status_code == 200
     assert "Missed schedule" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_missed_changes_to_a_live_page_are_reported_too(essay_index, capsys):
+    with time_machine.travel(datetime(2012, 10, 19, 9, 0, tzinfo=LONDON), tick=False):
+        essay = EssayPageFactory(parent=essay_index, title="Open policy")
+        essay.save_revision().publish()
+        essay.title = "Open policy, revised"
+        essay.go_live_at = datetime(2012, 10, 20, 9, 0, tzinfo=LONDON)
+        essay.save_revision().publish()
+    with (
+        time_machine.travel(datetime(2012, 10, 21, 9, 0, tzinfo=LONDON), tick=False),
+        pytest.raises(CommandError),
+    ):
+        call_command("check_schedule")
+    err = capsys.readouterr().err
+    assert "Open policy" in err and "its scheduled changes were due" in err

@@ -17,9 +17,10 @@ class Command(BaseCommand):
             return
         for item in missed:
             due = timezone.localtime(item.due).strftime("%-d %B %Y %H:%M")
+            what = "its scheduled changes were due" if item.page.live else "it was due to go live"
             self.stderr.write(
-                f"Missed schedule: “{item.page.get_admin_display_title()}” (id {item.page.pk}) "
-                f"was due to go live at {due}"
+                f"Missed schedule: “{item.page.get_admin_display_title()}” (id {item.page.pk}): "
+                f"{what} at {due}"
             )
         raise CommandError(
             f"{len(missed)} page(s) missed their scheduled publication. "
