@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from essays.factories import EssayPageFactory
+from essays.models import EssayPage
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -84,6 +85,7 @@ def test_missed_changes_to_a_live_page_are_reported_too(essay_index, capsys):
     with time_machine.travel(datetime(2012, 10, 19, 9, 0, tzinfo=LONDON), tick=False):
         essay = EssayPageFactory(parent=essay_index, title="Open policy")
         essay.save_revision().publish()
+        essay = EssayPage.objects.get(pk=essay.pk)
         essay.title = "Open policy, revised"
         essay.go_live_at = datetime(2012, 10, 20, 9, 0, tzinfo=LONDON)
         essay.save_revision().publish()
