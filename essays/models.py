@@ -79,7 +79,32 @@ class EssayPageQuerySet(PageQuerySet):
 EssayPageManager = PageManager.from_queryset(EssayPageQuerySet)
 
 
-class EssayIndexPage(RoutablePageMixin, Page):
+class EssayFeedMixin(RoutablePageMixin):
+    """An RSS feed of essays at `<page>/feed/`; the page says which essays and how described."""
+
+    def feed_essays(self) -> EssayPageQuerySet:
+        raise NotImplementedError
+
+    def feed_description(self) -> str:
+        raise NotImplementedError
+
+    def feed_url(self, request=None) -> str:
+        return self.get_full_url(request) + self.reverse_subpage("feed")
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from essays.feeds import EssayFeed
+
+        return EssayFeed(
+            title=f"{self.title} | Guerilla Policy",
+            link=self.get_full_url(request),
+            feed_url=self.feed_url(request),
+            description=self.feed_description(),
+            essays=self.feed_essays(),
+        )(request)
+
+
+class EssayIndexPage(EssayFeedMixin, Page):
     """The essay archive: every live essay, newest first, by topic, with its feed."""
 
     introduction = RichTextField(
@@ -137,23 +162,14 @@ class EssayIndexPage(RoutablePageMixin, Page):
         )
         return context
 
-    def feed_url(self, request=None) -> str:
-        return self.get_full_url(request) + self.reverse_subpage("feed")
+    def feed_essays(self) -> EssayPageQuerySet:
+        return self.essays()
 
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from essays.feeds import EssayFeed
-
-        return EssayFeed(
-            title=f"{self.title} | Guerilla Policy",
-            link=self.get_full_url(request),
-            feed_url=self.feed_url(request),
-            description=self.search_description or "The latest essays from Guerilla Policy.",
-            essays=self.essays(),
-        )(request)
+    def feed_description(self) -> str:
+        return self.search_description or "The latest essays from Guerilla Policy."
 
 
-class SeriesPage(RoutablePageMixin, Page):
+class SeriesPage(EssayFeedMixin, Page):
     """A numbered essay series: an introduction and its parts, the pages under it."""
 
     introduction = RichTextField(
@@ -223,20 +239,11 @@ class SeriesPage(RoutablePageMixin, Page):
         )
         return context
 
-    def feed_url(self, request=None) -> str:
-        return self.get_full_url(request) + self.reverse_subpage("feed")
+    def feed_essays(self) -> EssayPageQuerySet:
+        return EssayPage.objects.live().public().child_of(self).newest_first()
 
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from essays.feeds import EssayFeed
-
-        return EssayFeed(
-            title=f"{self.title} | Guerilla Policy",
-            link=self.get_full_url(request),
-            feed_url=self.feed_url(request),
-            description=self.listing_summary or self.search_description or self.title,
-            essays=EssayPage.objects.live().public().child_of(self).newest_first(),
-        )(request)
+    def feed_description(self) -> str:
+        return self.listing_summary or self.search_description or self.title
 
 
 class EssayPage(Page):
