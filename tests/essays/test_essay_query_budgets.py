@@ -57,3 +57,38 @@ def test_feeds_index_and_home_cost_the_same_for_few_and_many_essays(
     build(make_series, 30, "Another series")
     many = [queries_for(client, url) for url in (essay_index.url, essay_index.url + "feed/", "/")]
     assert few == many
+
+
+def essay_with_images(parent, count: int, slug: str):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    body = []
+    for number in range(count):
+        image = Image.objects.create(title=f"Figure {number}", file=get_test_image_file())
+        body.append(
+            (
+                "image",
+                {"image": image, "alt_text": f"Chart {number}", "decorative": False, "caption": ""},
+            )
+        )
+        body.append(("paragraph", f"<p>Paragraph {number}</p>"))
+    return EssayPageFactory(parent=parent, slug=slug, body=body)
+
+
+@pytest.mark.django_db
+def test_essay_with_twelve_images_costs_the_same_as_one(client, essay_index):
+    from django.core.cache import caches
+
+    one = essay_with_images(essay_index, 1, "one-image")
+    twelve = essay_with_images(essay_index, 12, "twelve-images")
+    counts = []
+    for essay in (one, twelve):
+        client.get(essay.url)  # renditions are generated on the first view
+        for cache in caches.all(initialized_only=True):
+            cache.clear()  # renditions must come from the database, not a warm cache
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(essay.url).content.decode()
+        counts.append(len(captured))
+        assert 'alt="Chart 0"' in html
+    assert counts[0] == counts[1]
