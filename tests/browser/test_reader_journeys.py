@@ -43,3 +43,34 @@ def test_reader_who_mistypes_an_address_is_offered_search_and_the_home_page(open
             main.get_by_role("button", name="Search").click()
             expect(page).to_have_url(re.compile(r"/search/\?q=Guerilla"))
             expect(page.locator(".search-results a").first).to_be_visible()
+
+
+def test_reader_follows_the_current_series_part_to_part(open_at, subtests):
+    for width in WIDTHS:
+        with subtests.test(width=width):
+            page = open_at(width, "/")
+            current = page.locator(".home-series")
+            series_title = current.get_by_role("heading", level=3).inner_text()
+            current.get_by_role("link", name=series_title).click()
+
+            expect(page.get_by_role("heading", level=1)).to_have_text(series_title)
+            parts = page.locator(".series-parts a")
+            expect(parts).not_to_have_count(0)
+            first_title = parts.first.inner_text()
+            parts.first.click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text(first_title)
+            expect(page.get_by_text(re.compile(r"Part \d+ of \d+"))).to_be_visible()
+
+            part_nav = page.get_by_role("navigation", name=re.compile(r"Other parts of"))
+            expect(part_nav.locator("a[rel=prev]")).to_have_count(0)  # the first published part
+            next_link = part_nav.locator("a[rel=next]")
+            next_label = next_link.locator(".part-nav__label").inner_text()
+            next_link.click()
+            number = re.search(r"\d+", next_label).group()
+            expect(page.get_by_role("heading", level=1)).to_contain_text(f"{number}. ")
+
+            part_nav = page.get_by_role("navigation", name=re.compile(r"Other parts of"))
+            part_nav.locator("a[rel=prev]").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text(first_title)
+            page.get_by_role("link", name=re.compile(r"All \d+ parts of the series")).click()
+            expect(page.get_by_role("heading", level=1)).to_have_text(series_title)
