@@ -167,3 +167,13 @@ def test_moving_a_part_out_from_before_published_parts_is_refused(
     )
     assert "cannot be moved out of the series" in response.content.decode()
     assert EssayPage.objects.get(pk=parts[1].pk).get_parent().pk == series.pk
+
+
+@pytest.mark.django_db
+def test_explorer_lists_a_series_parts_in_number_order(client, editor, make_series):
+    series, parts = make_series(parts=3)
+    parts[2].save_revision()  # the most recently edited part must not jump to the top
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{series.pk}/").content.decode()
+    positions = [html.find(f"/admin/pages/{part.pk}/edit/") for part in parts]
+    assert -1 not in positions and positions == sorted(positions)
