@@ -6,7 +6,6 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from core.roles import setup_roles
 from essays.factories import AuthorFactory
 from essays.models import EssayPage, SeriesPage
 
@@ -109,8 +108,6 @@ def test_a_part_beyond_the_planned_number_is_refused(client, editor, make_series
 
 @pytest.mark.django_db
 def test_author_snippets_are_listed_for_editors(client, editor):
-    # Roles are set up after each migrate and by `setup_roles`; run it as a deploy does.
-    setup_roles()
     AuthorFactory(name="Jane Policy", role="Director")
     client.force_login(editor)
     response = client.get("/admin/snippets/essays/author/")
