@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from django.core.management import call_command
 
-from pagechecks import WIDTHS
+from tests.browser.pagechecks import WIDTHS
 
 HERE = Path(__file__).resolve().parent
 DEMO_PASSWORD = "browser-demo-pw"  # noqa: S105 (the demo accounts of a throwaway test database)

@@ -1,5 +1,5 @@
 """What the browser tests check on a page: axe-core, the heading outline, sideways scrolling,
-keyboard order. Test modules import it by name (pytest puts this folder on the import path).
+keyboard order. Test modules import it as tests.browser.pagechecks (the checkout is on the import path).
 """
 
 from axe_playwright_python.sync_playwright import Axe

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pagechecks import WIDTHS, public_pages
+from tests.browser.pagechecks import WIDTHS, public_pages
 
 OUT = Path(os.environ.get("SCREENSHOTS_DIR") or Path(__file__).resolve().parents[2] / "screenshots")
 

@@ -3,7 +3,7 @@ nothing scrolling sideways on a phone; and the shell works from the keyboard."""
 
 import pytest
 
-from pagechecks import (
+from tests.browser.pagechecks import (
     WIDTHS,
     axe_violations,
     horizontal_overflow,

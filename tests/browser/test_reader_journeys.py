@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from pagechecks import WIDTHS
+from tests.browser.pagechecks import WIDTHS
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
