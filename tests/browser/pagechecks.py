@@ -1,5 +1,7 @@
 """What the browser tests check on a page: axe-core, the heading outline, sideways scrolling,
-keyboard order. Test modules import it as tests.browser.pagechecks (the checkout is on the import path).
+keyboard order; and which pages are the site's public page types.
+
+Imported as tests.browser.pagechecks (pytest puts the checkout on the import path).
 """
 
 from axe_playwright_python.sync_playwright import Axe
