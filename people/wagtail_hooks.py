@@ -1,0 +1,165 @@
+"""The People menu: sectors, bloggers, officials and departments, and the officials to check."""
+
+import datetime
+
+import django_filters
+
+from django.db.models import Count
+from django.utils import timezone
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.models import SiteSettings
+from people.models import Blogger, Department, Official, Sector
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "list-ul"
+    menu_label = "Sectors"
+    # Drag to reorder in the list: roundups group excerpts in this order.
+    sort_order_field = "sort_order"
+    list_display = ["name", "slug", Column("blogger_count", label="Bloggers")]
+    search_fields = ["name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Sector.objects.annotate(blogger_count=Count("bloggers"))
+
+
+class BloggerFilterSet(WagtailFilterSet):
+    has_twitter = django_filters.BooleanFilter(
+        label="Has a Twitter handle", method="filter_has_twitter"
+    )
+
+    class Meta:
+        model = Blogger
+        fields = ["sectors"]
+
+    def filter_has_twitter(self, queryset, name, value):
+        return queryset.exclude(twitter_handle="") if value else queryset.filter(twitter_handle="")
+
+
+class BloggerViewSet(SnippetViewSet):
+    model = Blogger
+    icon = "user"
+    menu_label = "Bloggers"
+    list_display = [
+        "name",
+        "blog_name",
+        "twitter_handle",
+        Column("sector_names", label="Sectors"),
+        Column("featured_count", label="Featured", sort_key="featured_count"),
+    ]
+    filterset_class = BloggerFilterSet
+    list_export = ["name", "slug", "blog_name", "blog_url", "twitter_handle", "role"]
+    export_filename = "bloggers"
+    search_fields = ["name", "blog_name", "role", "bio", "twitter_handle"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "slug",
+        "blog_name",
+        "blog_url",
+        "twitter_handle",
+        "sectors",
+        "role",
+        "bio",
+        "picture",
+    ]
+
+    def get_queryset(self, request):
+        return Blogger.objects.annotate(featured_count=Count("featured")).prefetch_related(
+            "sectors"
+        )
+
+
+class OfficialFilterSet(WagtailFilterSet):
+    has_twitter = django_filters.BooleanFilter(
+        label="Has a Twitter account", method="filter_has_twitter"
+    )
+    possibly_out_of_date = django_filters.BooleanFilter(
+        label="Possibly out of date", method="filter_stale"
+    )
+
+    class Meta:
+        model = Official
+        fields = ["department", "status"]
+
+    def filter_has_twitter(self, queryset, name, value):
+        return queryset.with_twitter() if value else queryset.without_twitter()
+
+    def filter_stale(self, queryset, name, value):
+        cutoff = stale_cutoff(self.request)
+        return (
+            queryset.checked_before(cutoff) if value else queryset.exclude(last_checked__lt=cutoff)
+        )
+
+
+def stale_cutoff(request) -> datetime.date:
+    """Entries last checked before this day are possibly out of date."""
+    days = SiteSettings.for_request(request).official_stale_after_days
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+class OfficialViewSet(SnippetViewSet):
+    model = Official
+    icon = "group"
+    menu_label = "Officials"
+    list_display = [
+        "name",
+        "post",
+        "department",
+        "twitter_handle",
+        "status",
+        DateColumn("last_checked", label="Last checked", sort_key="last_checked"),
+    ]
+    filterset_class = OfficialFilterSet
+    list_export = [
+        "name",
+        "post",
+        "department",
+        "twitter_handle",
+        "twitter_note",
+        "status",
+        "new_post",
+        "successor",
+        "note",
+        "last_checked",
+    ]
+    export_filename = "officials"
+    search_fields = ["name", "post", "twitter_handle", "successor"]
+    ordering = ["department__name", "name"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Official.objects.select_related("department")
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "site"
+    menu_label = "Departments"
+    list_display = ["name", "slug", Column("official_count", label="Officials")]
+    search_fields = ["name"]
+    ordering = ["name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Department.objects.annotate(official_count=Count("officials"))
+
+
+class PeopleViewSetGroup(SnippetViewSetGroup):
+    menu_label = "People"
+    menu_icon = "group"
+    menu_order = 250
+    items = (SectorViewSet, BloggerViewSet, OfficialViewSet, DepartmentViewSet)
+
+
+register_snippet(PeopleViewSetGroup)
