@@ -1,4 +1,8 @@
-"""The People menu: sectors, bloggers, officials and departments, and the officials to check."""
+"""The People menu: sectors, bloggers, officials and departments.
+
+Searches use each model's own `search_fields`: naming fields here breaks the SQLite
+full-text backend ("no such column").
+"""
 
 import datetime
 
@@ -23,7 +27,6 @@ class SectorViewSet(SnippetViewSet):
     # Drag to reorder in the list: roundups group excerpts in this order.
     sort_order_field = "sort_order"
     list_display = ["name", "slug", Column("blogger_count", label="Bloggers")]
-    search_fields = ["name"]
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -58,7 +61,6 @@ class BloggerViewSet(SnippetViewSet):
     filterset_class = BloggerFilterSet
     list_export = ["name", "slug", "blog_name", "blog_url", "twitter_handle", "role"]
     export_filename = "bloggers"
-    search_fields = ["name", "blog_name", "role", "bio", "twitter_handle"]
     ordering = ["name"]
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -133,7 +135,6 @@ class OfficialViewSet(SnippetViewSet):
         "last_checked",
     ]
     export_filename = "officials"
-    search_fields = ["name", "post", "twitter_handle", "successor"]
     ordering = ["department__name", "name"]
     inspect_view_enabled = True
 
@@ -146,7 +147,6 @@ class DepartmentViewSet(SnippetViewSet):
     icon = "site"
     menu_label = "Departments"
     list_display = ["name", "slug", Column("official_count", label="Officials")]
-    search_fields = ["name"]
     ordering = ["name"]
     inspect_view_enabled = True
     copy_view_enabled = False

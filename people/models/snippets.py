@@ -54,7 +54,7 @@ class Sector(SlugFromNameMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = slug_field("/bloggers/#social-care")
     sort_order = models.IntegerField(
-        default=0,
+        default=None,
         editable=False,
         help_text="Roundups group excerpts in this order; drag sectors in the list to change it.",
     )
@@ -67,6 +67,12 @@ class Sector(SlugFromNameMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.sort_order is None:  # a new sector goes last
+            last = Sector.objects.aggregate(last=models.Max("sort_order"))["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         """This sector's group in the blogger directory ("" while there is no live directory)."""
