@@ -1,4 +1,5 @@
-"""The People menu: sectors, bloggers, officials and departments.
+"""The People menu: sectors, bloggers, officials and departments; and the read-only
+"Officials to check" report under Reports.
 
 Searches use each model's own `search_fields`: naming fields here breaks the SQLite
 full-text backend ("no such column").
@@ -8,13 +9,20 @@ import datetime
 
 import django_filters
 
+from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from core.models import SiteSettings
 from people.models import Blogger, Department, Official, Sector
@@ -163,3 +171,67 @@ class PeopleViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleViewSetGroup)
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """A report: editors list and inspect here, and edit in the Officials snippets."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class OfficialsToCheckAdmin(ModelAdmin):
+    """Officials whose entries are older than the site's limit, oldest first: a to-do list
+    for whoever keeps the officials directory current."""
+
+    model = Official
+    menu_label = "Officials to check"
+    menu_icon = "warning"
+    add_to_admin_menu = False
+    base_url_path = "people/officials_to_check"
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("name", "post", "department", "last_checked", "check_and_edit")
+    list_filter = ("department", "status")
+    search_fields = ("name", "post")
+    inspect_view_enabled = True
+    list_export = ("name", "post", "department", "status", "last_checked")
+    ordering = ("last_checked", "name")
+
+    def get_queryset(self, request):
+        return Official.objects.checked_before(stale_cutoff(request)).select_related("department")
+
+    @admin.display(description="")
+    def check_and_edit(self, official):
+        url = reverse("wagtailsnippets_people_official:edit", args=[official.pk])
+        return format_html(
+            '<a class="button button-small" href="{}">Check and edit '
+            '<span class="visually-hidden">{}</span></a>',
+            url,
+            official.name,
+        )
+
+
+modeladmin_register(OfficialsToCheckAdmin)
+
+
+class PermittedMenuItem(MenuItem):
+    """Shown only to users who may change officials."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("people.change_official")
+
+
+@hooks.register("register_reports_menu_item")
+def register_officials_to_check_report():
+    return PermittedMenuItem(
+        "Officials to check",
+        reverse("people_officials_to_check_modeladmin_index"),
+        icon_name="warning",
+        order=800,
+    )

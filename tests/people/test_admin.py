@@ -121,3 +121,37 @@ def test_blogger_usage_view_opens_before_delete(editor_client, home_page):
         reverse("wagtailsnippets_people_blogger:delete", args=[blogger.pk])
     ).content.decode()
     assert reverse("wagtailsnippets_people_blogger:usage", args=[blogger.pk]) in html
+
+
+@pytest.mark.django_db
+def test_officials_to_check_report_lists_stale_entries_oldest_first(editor_client, home_page):
+    today = datetime.date.today()
+    OfficialFactory(name="Checked last week", last_checked=today - datetime.timedelta(days=7))
+    OfficialFactory(name="Jil Matheson", last_checked=today - datetime.timedelta(days=400))
+    OfficialFactory(name="Jon Day", last_checked=today - datetime.timedelta(days=900))
+    reports_menu = editor_client.get("/admin/").content.decode()
+    assert "Officials to check" in reports_menu
+    html = editor_client.get(reverse("people_officials_to_check_modeladmin_index")).content.decode()
+    assert "Checked last week" not in html
+    assert html.index("Jon Day") < html.index("Jil Matheson")
+    official = OfficialFactory._meta.model.objects.get(name="Jon Day")
+    edit_url = reverse("wagtailsnippets_people_official:edit", args=[official.pk])
+    assert f'href="{edit_url}"' in html
+    assert reverse("people_officials_to_check_modeladmin_create") not in html
+
+
+@pytest.mark.django_db
+def test_officials_to_check_report_is_read_only(editor_client, home_page):
+    official = OfficialFactory(last_checked=datetime.date(2012, 6, 29))
+    assert editor_client.get(
+        reverse("people_officials_to_check_modeladmin_create")
+    ).status_code in {
+        302,
+        403,
+    }
+    edit = editor_client.get(
+        reverse("people_officials_to_check_modeladmin_edit", args=[official.pk])
+    )
+    assert edit.status_code in {302, 403}
+    inspect_url = reverse("people_officials_to_check_modeladmin_inspect", args=[official.pk])
+    assert editor_client.get(inspect_url).status_code == 200
