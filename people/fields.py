@@ -81,6 +81,17 @@ class TwitterHandleField(models.CharField):
     def to_python(self, value):
         return normalise_twitter_handle(super().to_python(value))
 
+    def pre_save(self, model_instance, add):
+        """Store the normal form even when code saves without validating; a value that cannot
+        be a handle is left for validation to report rather than failing the save."""
+        value = getattr(model_instance, self.attname)
+        try:
+            value = normalise_twitter_handle(value)
+        except ValidationError:
+            return value
+        setattr(model_instance, self.attname, value)
+        return value
+
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": TwitterHandleFormField, **kwargs})
 

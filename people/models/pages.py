@@ -92,6 +92,17 @@ class BloggerIndexPage(RoutablePageMixin, Page):
             context_overrides={"blogger": blogger, "excerpts": excerpts},
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The directory, then every blogger's profile."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            directory = urls[0]["location"]
+            urls += [
+                {"location": directory + self.reverse_subpage("blogger", kwargs={"slug": slug})}
+                for slug in Blogger.objects.values_list("slug", flat=True)
+            ]
+        return urls
+
     def sector_groups(self, request=None) -> list["SectorGroup"]:
         """Bloggers under each sector in the editors' order (a blogger may be in several),
         then those with no sector. Each blogger has `featured_count` (excerpts on live,

@@ -148,3 +148,24 @@ def test_profile_queries_do_not_grow_with_excerpts(
     large = profile_queries(client, url, django_assert_max_num_queries)
     assert "featured 201 times" in client.get(url).content.decode()
     assert large == small
+
+
+@pytest.mark.django_db
+def test_profile_hides_excerpts_on_private_pages(client, blogger_directory, live_page):
+    from wagtail.models import PageViewRestriction
+
+    blogger = BloggerFactory()
+    roundup = live_page("Members-only roundup")
+    replace_featured(roundup, [excerpt(blogger, datetime.date(2012, 10, 19), post_title="Secret")])
+    PageViewRestriction.objects.create(
+        page=roundup, restriction_type=PageViewRestriction.PASSWORD, password="pw"
+    )
+    assert "Secret" not in client.get(blogger.get_absolute_url()).content.decode()
+    assert "Not featured yet" in client.get("/bloggers/").content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_blogger_profile(client, blogger_directory):
+    BloggerFactory(slug="frank-chalk")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/bloggers/frank-chalk/</loc>" in xml

@@ -181,3 +181,10 @@ def test_sector_slug_is_unique():
     SectorFactory(slug="health")
     with pytest.raises(ValidationError):
         Sector(name="Health care", slug="health").full_clean()
+
+
+@pytest.mark.django_db
+def test_handles_saved_by_code_are_stored_the_same_way():
+    blogger = BloggerFactory(twitter_handle="https://twitter.com/micmac650")
+    blogger.refresh_from_db()
+    assert blogger.twitter_handle == "micmac650"
