@@ -86,11 +86,20 @@ class BloggerIndexPage(RoutablePageMixin, Page):
         for excerpt in excerpts:
             page_url = excerpt.page.get_url(request)
             excerpt.page_link = f"{page_url}#{excerpt.anchor}" if excerpt.anchor else page_url
+        self.profile_full_url = self.get_full_url(request) + self.reverse_subpage(
+            "blogger", kwargs={"slug": blogger.slug}
+        )
         return self.render(
             request,
             template="people/blogger_page.html",
             context_overrides={"blogger": blogger, "excerpts": excerpts},
         )
+
+    @property
+    def full_url(self):
+        """The canonical address the site template prints: a profile's own while one is
+        being served, so search engines do not fold profiles into the directory."""
+        return self.__dict__.get("profile_full_url") or self.get_full_url()
 
     def get_sitemap_urls(self, request=None):
         """The directory, then every blogger's profile."""

@@ -37,6 +37,11 @@ class SlugFromNameMixin:
         if not self.slug and self.name:
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
 
+    def save(self, *args, **kwargs):
+        if not self.slug:  # saved by code without validation
+            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
 
 def slug_field(example: str) -> models.SlugField:
     return models.SlugField(

@@ -169,3 +169,12 @@ def test_sitemap_lists_every_blogger_profile(client, blogger_directory):
     BloggerFactory(slug="frank-chalk")
     xml = client.get("/sitemap.xml").content.decode()
     assert "/bloggers/frank-chalk/</loc>" in xml
+
+
+@pytest.mark.django_db
+def test_profile_is_its_own_canonical_address(client, blogger_directory):
+    blogger = BloggerFactory(slug="dr-grumble")
+    html = client.get(blogger.get_absolute_url()).content.decode()
+    assert '<link rel="canonical" href="http://localhost/bloggers/dr-grumble/">' in html
+    directory = client.get("/bloggers/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/bloggers/">' in directory

@@ -188,3 +188,10 @@ def test_handles_saved_by_code_are_stored_the_same_way():
     blogger = BloggerFactory(twitter_handle="https://twitter.com/micmac650")
     blogger.refresh_from_db()
     assert blogger.twitter_handle == "micmac650"
+
+
+@pytest.mark.django_db
+def test_profiles_saved_by_code_without_a_slug_get_one():
+    first = Blogger.objects.create(name="Frank Chalk")
+    second = Blogger.objects.create(name="Frank Chalk")
+    assert (first.slug, second.slug) == ("frank-chalk", "frank-chalk-2")

@@ -85,6 +85,8 @@ def test_officials_list_filters_by_account_department_and_staleness(editor_clien
     assert "Jil Matheson" in stale and "Sir Bob Kerslake" not in stale
     by_department = editor_client.get(url, {"department": cabinet.pk}).content.decode()
     assert "Sir Bob Kerslake" in by_department and "Jil Matheson" not in by_department
+    found = editor_client.get(url, {"q": "Kerslake", "status": "current"}).content.decode()
+    assert "Sir Bob Kerslake" in found and "Jil Matheson" not in found
 
 
 @pytest.mark.django_db
