@@ -178,6 +178,12 @@ class Blogger(SlugFromNameMixin, index.Indexed, models.Model):
         return f"https://twitter.com/{self.twitter_handle}" if self.twitter_handle else ""
 
     @property
+    def default_sector(self) -> "Sector | None":
+        """The first of their sectors in the editors' order: where their excerpts go unless
+        the editor says otherwise. Prefetch `sectors` when asking for many bloggers."""
+        return next(iter(self.sectors.all()), None)
+
+    @property
     def sector_names(self) -> str:
         """The sectors' names, in order; prefetch `sectors` when listing many bloggers."""
         return ", ".join(sector.name for sector in self.sectors.all())

@@ -114,3 +114,14 @@ def test_directory_queries_do_not_grow_with_bloggers(
     add_bloggers(60)
     large = directory_queries(client, django_assert_max_num_queries, 20)
     assert large == small
+
+
+@pytest.mark.django_db
+def test_a_bloggers_default_sector_is_the_first_in_the_editors_order():
+    health = SectorFactory(name="Health", sort_order=1)
+    democracy = SectorFactory(name="Democracy", sort_order=2)
+    blogger = BloggerFactory(sectors=[democracy, health])
+    assert blogger.default_sector == health
+    Sector.objects.filter(pk=democracy.pk).update(sort_order=0)
+    assert type(blogger).objects.get(pk=blogger.pk).default_sector == democracy
+    assert BloggerFactory().default_sector is None
