@@ -2,6 +2,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from roundups.models import latest_roundup
+
 
 class HomePage(Page):
     """The front page: an introduction, then the latest essays, series and roundup."""
@@ -19,3 +21,8 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_roundup"] = latest_roundup()
+        return context

@@ -1,0 +1,23 @@
+from roundups.models.pages import (
+    RoundupIndexPage,
+    RoundupPage,
+    RoundupQuerySet,
+    SuggestionPage,
+    derived_slug,
+    derived_title,
+    latest_roundup,
+    ordinal,
+)
+from roundups.models.suggestions import ReaderSuggestion
+
+__all__ = [
+    "ReaderSuggestion",
+    "RoundupIndexPage",
+    "RoundupPage",
+    "RoundupQuerySet",
+    "SuggestionPage",
+    "derived_slug",
+    "derived_title",
+    "latest_roundup",
+    "ordinal",
+]
