@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from people.factories import BloggerIndexPageFactory
 from people.models import Blogger, Sector
 from roundups.factories import (
     RoundupIndexPageFactory,
@@ -44,7 +45,13 @@ def bloggers(sectors) -> dict[str, Blogger]:
 
 
 @pytest.fixture
-def index_page(home_page):
+def blogger_directory(home_page):
+    """The live directory the excerpts' profile links point into."""
+    return BloggerIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def index_page(home_page, blogger_directory):
     return RoundupIndexPageFactory(parent=home_page)
 
 
@@ -70,3 +77,18 @@ def make_roundup(index_page, bloggers):
         return page
 
     return make
+
+
+def ensure_people_snippets() -> None:
+    """The excerpt block's choosers need Blogger and Sector registered as snippets, which
+    the people app's admin does; register them here only when it has not (yet)."""
+    from wagtail import hooks
+    from wagtail.snippets.models import register_snippet
+
+    hooks.search_for_hooks()
+    for model in (Blogger, Sector):
+        if not hasattr(model, "snippet_viewset"):
+            register_snippet(model)
+
+
+ensure_people_snippets()

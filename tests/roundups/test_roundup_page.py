@@ -69,7 +69,9 @@ def test_excerpt_links_to_the_original_post_and_the_bloggers_profile(
     )
     html = client.get(page.url).content.decode()
     assert 'href="https://ermintrude2.example/lamb">Read “Lamb” on Ermintrude2</a>' in html
-    assert f'href="{blogger.get_absolute_url()}">More from Ermintrude2</a>' in html
+    assert blogger.get_absolute_url() == "/bloggers/ermintrude2/"
+    assert 'href="/bloggers/ermintrude2/">More from Ermintrude2</a>' in html
+    assert 'From <a href="/bloggers/ermintrude2/">Ermintrude2</a>' in html
 
 
 @pytest.mark.django_db
