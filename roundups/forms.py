@@ -46,6 +46,10 @@ class SuggestionForm(forms.ModelForm):
         }
         widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     def clean_website(self):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(

@@ -23,8 +23,8 @@ RATE_WINDOW_SECONDS = 60 * 60
 
 
 def rate_limit_key(request) -> str:
-    # REMOTE_ADDR is the client behind no proxy; a proxy in front must set it from
-    # X-Forwarded-For (e.g. gunicorn's --forwarded-allow-ips), not the app.
+    # REMOTE_ADDR, not X-Forwarded-For, which any client can forge; a deployment behind
+    # a proxy must make REMOTE_ADDR the reader's address.
     return f"roundups:suggestions:{request.META.get('REMOTE_ADDR', 'unknown')}"
 
 
@@ -137,6 +137,7 @@ def add_suggestion_to_roundup(request, pk: int):
             }
         )
         draft.excerpts.append(("excerpt", value))
+        draft.refresh_summary()
         # The excerpt still needs its quote and date: a draft may be incomplete, and
         # publishing runs the full validation.
         draft.save_revision(user=request.user, clean=False, log_action=True)

@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.models import SiteSettings
 from people.featured import FeaturedRow
 from people.models import Sector
 from roundups.blocks import ExcerptStreamBlock, excerpt_anchor
@@ -73,6 +74,23 @@ class SectorGroup:
     @property
     def anchor(self) -> str:
         return f"sector-{self.sector.slug}" if self.sector else "sector-other"
+
+
+def group_by_sector(children: list) -> list[SectorGroup]:
+    """Excerpts under their sectors in the sectors' editorial order, keeping the editor's
+    order within each; sectors without excerpts do not appear."""
+    groups: dict[int | None, SectorGroup] = {}
+    for child in children:
+        sector = child.value.sector
+        groups.setdefault(sector.pk if sector else None, SectorGroup(sector)).excerpts.append(child)
+    return sorted(
+        groups.values(),
+        key=lambda group: (
+            group.sector is None,
+            group.sector.sort_order if group.sector else 0,
+            group.sector.name if group.sector else "",
+        ),
+    )
 
 
 @dataclass
@@ -290,29 +308,31 @@ class RoundupPage(Page):
 
     def clean(self):
         super().clean()
-        stream_errors = self.excerpt_date_errors()
+        stream_errors = self.excerpt_errors()
         if stream_errors:
             raise ValidationError(
                 {"excerpts": StreamBlockValidationError(block_errors=stream_errors)}
             )
 
-    def excerpt_date_errors(self) -> dict[int, StructBlockValidationError]:
-        """A main excerpt must not postdate the week it is in."""
+    def excerpt_errors(self) -> dict[int, StructBlockValidationError]:
+        """A main excerpt must not postdate its week, and must have a sector to sit under."""
         errors = {}
-        if not self.week_ending:
-            return errors
-        for index_, child in enumerate(self.excerpts):
-            posted_on = child.value.get("posted_on")
-            if posted_on and posted_on > self.week_ending:
-                errors[index_] = StructBlockValidationError(
-                    block_errors={
-                        "posted_on": ValidationError(
-                            f"Posted after the week ending {self.week_ending.day} "
-                            f"{self.week_ending:%B %Y}: "
-                            "move it to next week's roundup or correct the date."
-                        )
-                    }
+        for position, child in enumerate(self.resolved_children(self.excerpts)):
+            value = child.value
+            field_errors = {}
+            posted_on = value.get("posted_on")
+            if self.week_ending and posted_on and posted_on > self.week_ending:
+                field_errors["posted_on"] = ValidationError(
+                    f"Posted after the week ending {self.week_ending.day} "
+                    f"{self.week_ending:%B %Y}: move it to next week's roundup or correct "
+                    "the date."
                 )
+            if value.get("blogger") is not None and value.sector is None:
+                field_errors["sector"] = ValidationError(
+                    f"Choose a sector: {value['blogger'].name} has none to default to."
+                )
+            if field_errors:
+                errors[position] = StructBlockValidationError(block_errors=field_errors)
         return errors
 
     def stale_excerpts(self) -> list[str]:
@@ -329,7 +349,8 @@ class RoundupPage(Page):
     def refresh_summary(self) -> None:
         """Record the excerpt count and the sectors shown, for the archive and home page."""
         self.excerpt_count = len(self.excerpts)
-        self.sector_ids = [group.sector.pk for group in self.sector_groups if group.sector]
+        groups = group_by_sector(self.resolved_children(self.excerpts))
+        self.sector_ids = [group.sector.pk for group in groups if group.sector]
 
     # Grouping --------------------------------------------------------------
 
@@ -348,26 +369,9 @@ class RoundupPage(Page):
     def previous_read_children(self) -> list:
         return self.resolved_children(self.previous_reads)
 
-    @property
-    def sector_groups(self) -> list[SectorGroup]:
-        """Excerpts under their sectors, in the sectors' editorial order; empty ones omitted."""
-        groups: dict[int | None, SectorGroup] = {}
-        for child in self.resolved_children(self.excerpts):
-            sector = child.value.sector
-            key = sector.pk if sector else None
-            groups.setdefault(key, SectorGroup(sector)).excerpts.append(child)
-        return sorted(
-            groups.values(),
-            key=lambda group: (
-                group.sector is None,
-                group.sector.sort_order if group.sector else 0,
-                group.sector.name if group.sector else "",
-            ),
-        )
-
     @cached_property
-    def grouped_excerpts(self) -> list[SectorGroup]:
-        return self.sector_groups
+    def sector_groups(self) -> list[SectorGroup]:
+        return group_by_sector(self.excerpt_children)
 
     def featured_rows(self) -> list[FeaturedRow]:
         """One row per excerpt with a blogger, for the bloggers' profiles."""
@@ -391,12 +395,10 @@ class RoundupPage(Page):
         return rows
 
     def get_context(self, request, *args, **kwargs):
-        from core.models import SiteSettings
-
         context = super().get_context(request, *args, **kwargs)
         index_page = self.get_parent().specific
         context["index_page"] = index_page
-        context["sector_groups"] = self.grouped_excerpts
+        context["sector_groups"] = self.sector_groups
         context["previous_reads_list"] = self.previous_read_children
         context["suggestions_call"] = (
             self.suggestions_call or SiteSettings.for_request(request).suggestions_call

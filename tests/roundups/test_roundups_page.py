@@ -56,7 +56,7 @@ def test_excerpt_without_title_is_headed_by_its_source(client, make_roundup, blo
     page = make_roundup(excerpts=[excerpt(bloggers["dr-grumble"], title="")])
     html = client.get(page.url).content.decode()
     assert "From Dr Grumble</h3>" in html
-    assert "Read the post on Dr Grumble" in html
+    assert "Read the original post on Dr Grumble</a>" in html
 
 
 @pytest.mark.django_db
@@ -68,7 +68,10 @@ def test_excerpt_links_to_the_original_post_and_the_bloggers_profile(
         excerpts=[excerpt(blogger, url="https://ermintrude2.example/lamb", title="Lamb")]
     )
     html = client.get(page.url).content.decode()
-    assert 'href="https://ermintrude2.example/lamb">Read “Lamb” on Ermintrude2</a>' in html
+    assert (
+        'href="https://ermintrude2.example/lamb">Read the original post'
+        '<span class="visually-hidden"> “Lamb”</span> on Ermintrude2</a>'
+    ) in html
     assert blogger.get_absolute_url() == "/bloggers/ermintrude2/"
     assert 'href="/bloggers/ermintrude2/">More from Ermintrude2</a>' in html
     assert 'From <a href="/bloggers/ermintrude2/">Ermintrude2</a>' in html

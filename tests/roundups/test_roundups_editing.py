@@ -159,3 +159,19 @@ def test_every_roundup_page_type_previews(editor_client, make_roundup, suggestio
     }[page_type]()
     response = editor_client.get(f"/admin/pages/{page.pk}/edit/preview/")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_excerpt_needs_a_sector_when_its_blogger_has_none(
+    editor_client, index_page, bloggers, sectors
+):
+    blogger = bloggers["frank-chalk"]
+    blogger.sectors.clear()
+    response = editor_client.post(add_url(index_page), roundup_form([excerpt_form(blogger)]))
+    assert response.status_code == 200
+    errors = response.context["form"].errors["excerpts"].as_data()[0]
+    message = errors.block_errors[0].block_errors["sector"].messages[0]
+    assert message == "Choose a sector: Frank Chalk has none to default to."
+    chosen = excerpt_form(blogger, sector=sectors["education"].pk)
+    response = editor_client.post(add_url(index_page), roundup_form([chosen]))
+    assert response.status_code == 302
