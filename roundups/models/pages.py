@@ -122,7 +122,7 @@ class RoundupIndexPage(RoutablePageMixin, Page):
 
     @cached_property
     def suggestion_page(self):
-        return SuggestionPage.objects.child_of(self).live().public().first()
+        return SuggestionPage.objects.live().public().first()
 
     def archive_context(self, request, roundups, period: date | None = None, *, by_month=False):
         paginator = Paginator(roundups, ROUNDUPS_PER_PAGE)

@@ -6,6 +6,7 @@ import pytest
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from roundups.factories import excerpt as excerpt_form_raw
 from roundups.models import RoundupPage
 
 
@@ -175,3 +176,16 @@ def test_excerpt_needs_a_sector_when_its_blogger_has_none(
     chosen = excerpt_form(blogger, sector=sectors["education"].pk)
     response = editor_client.post(add_url(index_page), roundup_form([chosen]))
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_edit_form_shows_the_excerpts_and_the_derived_title(editor_client, make_roundup, bloggers):
+    page = make_roundup(
+        excerpts=[excerpt_form_raw(bloggers["ermintrude2"], title="Norman Lamb, in person")]
+    )
+    response = editor_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Best of the frontline bloggers (week ending 19th October 2012)" in html
+    assert "Leave blank for" in html
+    assert "Norman Lamb, in person" in html
