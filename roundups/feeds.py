@@ -4,7 +4,6 @@ A reader who follows only Health gets only Health excerpts, each linking to its
 place on the roundup.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -13,24 +12,13 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from people.models import Sector
-from roundups.blocks import excerpt_anchor
+from roundups.models import excerpts_of
 
 FEED_ROUNDUPS = 10
 
 
-def start_of_day(day: date) -> datetime:
+def morning_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9)))
-
-
-@dataclass
-class FeedExcerpt:
-    roundup: object
-    child: object
-    url: str
-
-    @property
-    def value(self):
-        return self.child.value
 
 
 class RoundupFeed(Feed):
@@ -65,7 +53,7 @@ class RoundupFeed(Feed):
         return item.get_url(self.request)
 
     def item_pubdate(self, item):
-        return item.first_published_at or start_of_day(item.week_ending)
+        return item.first_published_at or morning_of(item.week_ending)
 
     def item_updateddate(self, item):
         return item.last_published_at
@@ -102,16 +90,11 @@ class SectorExcerptFeed(Feed):
         return f"Excerpts from frontline bloggers on {obj.name.lower()}, from our weekly roundup."
 
     def items(self, obj):
-        entries = []
-        for roundup in self.index_page.roundups()[:FEED_ROUNDUPS]:
-            roundup_url = roundup.get_url(self.request)
-            for child in [*roundup.excerpt_children, *roundup.previous_read_children]:
-                sector = child.value.sector
-                if sector is not None and sector.pk == obj.pk:
-                    entries.append(
-                        FeedExcerpt(roundup, child, f"{roundup_url}#{excerpt_anchor(child.id)}")
-                    )
-        return entries
+        return [
+            item
+            for item in excerpts_of(self.index_page.roundups()[:FEED_ROUNDUPS])
+            if item.value.sector is not None and item.value.sector.pk == obj.pk
+        ]
 
     def item_title(self, item):
         blogger = item.value.get("blogger")
@@ -119,10 +102,10 @@ class SectorExcerptFeed(Feed):
         return f"{item.value.heading}{by}"
 
     def item_link(self, item):
-        return item.url
+        return f"{item.roundup.get_url(self.request)}#{item.anchor}"
 
     def item_guid(self, item):
-        return item.url
+        return self.item_link(item)
 
     def item_author_name(self, item):
         blogger = item.value.get("blogger")
@@ -130,7 +113,7 @@ class SectorExcerptFeed(Feed):
 
     def item_pubdate(self, item):
         posted_on = item.value.get("posted_on")
-        return start_of_day(posted_on) if posted_on else item.roundup.first_published_at
+        return morning_of(posted_on) if posted_on else item.roundup.first_published_at
 
 
 class SectorExcerptAtomFeed(SectorExcerptFeed):

@@ -5,6 +5,7 @@ from roundups.models.pages import (
     SuggestionPage,
     derived_slug,
     derived_title,
+    excerpts_of,
     latest_roundup,
     ordinal,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "SuggestionPage",
     "derived_slug",
     "derived_title",
+    "excerpts_of",
     "latest_roundup",
     "ordinal",
 ]

@@ -27,7 +27,7 @@ from wagtail.search import index
 from core.models import SiteSettings
 from people.featured import FeaturedRow
 from people.models import Sector
-from roundups.blocks import ExcerptStreamBlock, excerpt_anchor
+from roundups.blocks import ExcerptStreamBlock, ExcerptValue, excerpt_anchor
 
 TITLE_PREFIX = "Best of the frontline bloggers"
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -65,6 +65,40 @@ RoundupManager = PageManager.from_queryset(RoundupQuerySet)
 
 
 @dataclass
+class Excerpt:
+    """One excerpt of a roundup as the reader sees it: its value and its place on the page."""
+
+    roundup: "RoundupPage"
+    block_id: str
+    value: ExcerptValue
+    previous_read: bool
+
+    @property
+    def anchor(self) -> str:
+        return excerpt_anchor(self.block_id)
+
+
+def excerpts_of(roundups) -> list[Excerpt]:
+    """Every excerpt (this week's, then previous reads) of the given roundups, in page order,
+    with all their bloggers, sectors and bloggers' sectors fetched in three queries however
+    many excerpts and roundups there are."""
+    block = RoundupPage._meta.get_field("excerpts").stream_block.child_blocks["excerpt"]
+    raw = [
+        (roundup, item, stream_name == "previous_reads")
+        for roundup in roundups
+        for stream_name in ("excerpts", "previous_reads")
+        for item in getattr(roundup, stream_name).raw_data
+        if item.get("type") == "excerpt"
+    ]
+    values = block.bulk_to_python([item["value"] for _, item, _ in raw])
+    prefetch_related_objects([value["blogger"] for value in values if value["blogger"]], "sectors")
+    return [
+        Excerpt(roundup, item.get("id") or "", value, previous_read)
+        for (roundup, item, previous_read), value in zip(raw, values, strict=True)
+    ]
+
+
+@dataclass
 class SectorGroup:
     """One sector heading on a roundup and its excerpts (stream children) in editor order."""
 
@@ -76,13 +110,13 @@ class SectorGroup:
         return f"sector-{self.sector.slug}" if self.sector else "sector-other"
 
 
-def group_by_sector(children: list) -> list[SectorGroup]:
+def group_by_sector(excerpts: list) -> list[SectorGroup]:
     """Excerpts under their sectors in the sectors' editorial order, keeping the editor's
     order within each; sectors without excerpts do not appear."""
     groups: dict[int | None, SectorGroup] = {}
-    for child in children:
-        sector = child.value.sector
-        groups.setdefault(sector.pk if sector else None, SectorGroup(sector)).excerpts.append(child)
+    for item in excerpts:
+        sector = item.value.sector
+        groups.setdefault(sector.pk if sector else None, SectorGroup(sector)).excerpts.append(item)
     return sorted(
         groups.values(),
         key=lambda group: (
@@ -355,29 +389,30 @@ class RoundupPage(Page):
     # Grouping --------------------------------------------------------------
 
     def resolved_children(self, stream) -> list:
-        """The stream's children with every blogger's sectors fetched in one query."""
+        """A stream's children with every blogger's sectors fetched in one query (for
+        validation, which reports errors by position in the stream)."""
         children = list(stream)
         bloggers = [child.value["blogger"] for child in children if child.value.get("blogger")]
         prefetch_related_objects(bloggers, "sectors")
         return children
 
     @cached_property
-    def excerpt_children(self) -> list:
-        return self.resolved_children(self.excerpts)
-
-    @cached_property
-    def previous_read_children(self) -> list:
-        return self.resolved_children(self.previous_reads)
+    def all_excerpts(self) -> list[Excerpt]:
+        return excerpts_of([self])
 
     @cached_property
     def sector_groups(self) -> list[SectorGroup]:
-        return group_by_sector(self.excerpt_children)
+        return group_by_sector([item for item in self.all_excerpts if not item.previous_read])
+
+    @cached_property
+    def previous_read_excerpts(self) -> list[Excerpt]:
+        return [item for item in self.all_excerpts if item.previous_read]
 
     def featured_rows(self) -> list[FeaturedRow]:
         """One row per excerpt with a blogger, for the bloggers' profiles."""
         rows = []
-        for child in [*self.excerpt_children, *self.previous_read_children]:
-            value = child.value
+        for item in self.all_excerpts:
+            value = item.value
             if value.get("blogger") is None:
                 continue
             sector = value.sector
@@ -386,7 +421,7 @@ class RoundupPage(Page):
                     blogger_id=value["blogger"].pk,
                     page_date=self.week_ending,
                     sector_id=sector.pk if sector else None,
-                    anchor=excerpt_anchor(child.id),
+                    anchor=item.anchor,
                     post_title=value.get("title") or "",
                     post_url=value.get("url") or "",
                     posted_on=value.get("posted_on"),
@@ -399,7 +434,7 @@ class RoundupPage(Page):
         index_page = self.get_parent().specific
         context["index_page"] = index_page
         context["sector_groups"] = self.sector_groups
-        context["previous_reads_list"] = self.previous_read_children
+        context["previous_reads_list"] = self.previous_read_excerpts
         context["suggestions_call"] = (
             self.suggestions_call or SiteSettings.for_request(request).suggestions_call
         )

@@ -49,7 +49,25 @@ def test_roundup_with_100_excerpts_renders_in_as_many_queries_as_with_5(
     small_count = queries_for(client, small.url)
     large_count = queries_for(client, large.url)
     assert large_count == small_count
-    assert small_count <= 25
+    assert small_count <= 20
+
+
+@pytest.mark.django_db
+def test_roundup_fetches_bloggers_and_sectors_in_one_query_each(
+    client, make_roundup, bloggers, sectors
+):
+    page = make_roundup(
+        excerpts=mixed_excerpts(bloggers, sectors, 30),
+        previous_reads=mixed_excerpts(bloggers, sectors, 5),
+    )
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(page.url).content.decode()
+    assert html.count('class="excerpt"') == 35
+    people_queries = [query["sql"] for query in captured if '"people_' in query["sql"]]
+    # The bloggers, the chosen sectors, and the bloggers' own sectors (for defaults).
+    assert len(people_queries) == 3
+    assert sum('FROM "people_blogger" ' in sql for sql in people_queries) == 1
 
 
 @pytest.mark.django_db
@@ -80,4 +98,21 @@ def test_sector_feed_queries_do_not_grow_with_excerpts(
     page = index_page.get_children().first().specific
     page.excerpts = mixed_excerpts(bloggers, sectors, 80)
     page.save_revision().publish()
+    assert queries_for(client, url) == few
+
+
+@pytest.mark.django_db
+def test_sector_feed_queries_do_not_grow_with_roundups(
+    client, index_page, make_roundup, bloggers, sectors
+):
+    url = f"{index_page.url}sectors/health/feed/"
+    make_roundup(week_ending=date(2012, 1, 6), excerpts=mixed_excerpts(bloggers, sectors, 5))
+    queries_for(client, url)
+    few = queries_for(client, url)
+    for week in range(1, 9):
+        make_roundup(
+            week_ending=date(2012, 1, 6) + timedelta(weeks=week),
+            excerpts=mixed_excerpts(bloggers, sectors, 5),
+            previous_reads=mixed_excerpts(bloggers, sectors, 2),
+        )
     assert queries_for(client, url) == few
