@@ -2,8 +2,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from roundups.models import latest_roundup
-
 
 class HomePage(Page):
     """The front page: an introduction, then the latest essays, series and roundup."""
@@ -23,6 +21,10 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
+        from essays.home import home_sections as essay_sections
+        from roundups.models import latest_roundup
+
         context = super().get_context(request, *args, **kwargs)
+        context.update(essay_sections(self))
         context["latest_roundup"] = latest_roundup()
         return context
