@@ -6,7 +6,13 @@ from datetime import date
 import factory
 import wagtail_factories
 
-from roundups.models import RoundupIndexPage, RoundupPage, SuggestionPage
+from roundups.models import (
+    RoundupIndexPage,
+    RoundupPage,
+    SuggestionPage,
+    derived_slug,
+    derived_title,
+)
 
 
 def excerpt(
@@ -52,8 +58,8 @@ class RoundupPageFactory(wagtail_factories.PageFactory):
     """A roundup; give it `excerpts=[excerpt(…), …]` (a published roundup needs one)."""
 
     week_ending = date(2012, 10, 19)
-    title = factory.LazyAttribute(lambda page: f"Week ending {page.week_ending}")
-    slug = ""
+    title = factory.LazyAttribute(lambda page: derived_title(page.week_ending))
+    slug = factory.LazyAttribute(lambda page: derived_slug(page.week_ending))
     introduction = "<p>Here’s our selection of the best frontline blogs we’ve read this week.</p>"
     excerpts = factory.LazyFunction(list)
     previous_reads = factory.LazyFunction(list)

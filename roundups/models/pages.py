@@ -4,6 +4,7 @@ Editors add excerpts in any order; the page groups them under sector headings in
 the sectors' editorial order, keeping the editor's order inside each sector.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -34,6 +35,7 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 # A main excerpt older than this before the week ending is probably a previous read.
 RECENT_WINDOW = timedelta(days=14)
 ROUNDUPS_PER_PAGE = 10
+DERIVED_SLUG = re.compile(r"week-ending-\d{1,2}-[a-z]+-\d{4}")
 
 
 def ordinal(day: int) -> str:
@@ -334,7 +336,9 @@ class RoundupPage(Page):
     def full_clean(self, *args, **kwargs):
         if self.week_ending:
             self.title = self.custom_title.strip() or derived_title(self.week_ending)
-            if not self.slug:
+            # Until first published, a date-made address follows the date as it changes.
+            never_published = self.first_published_at is None
+            if not self.slug or (never_published and DERIVED_SLUG.fullmatch(self.slug)):
                 self.slug = derived_slug(self.week_ending)
         self.draft_title = self.title
         self.refresh_summary()

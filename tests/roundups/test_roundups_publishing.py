@@ -57,10 +57,29 @@ def test_title_and_slug_are_derived_from_the_week_ending():
 
 
 @pytest.mark.django_db
-def test_saved_roundup_takes_its_title_and_address_from_the_date(make_roundup, index_page):
-    page = make_roundup(week_ending=date(2012, 11, 2))
+def test_saved_roundup_takes_its_title_and_address_from_the_date(index_page, bloggers):
+    page = index_page.add_child(
+        instance=RoundupPage(
+            week_ending=date(2012, 11, 2),
+            excerpts=[excerpt(bloggers["ermintrude2"], posted_on=date(2012, 11, 1))],
+        )
+    )
     assert page.title == "Best of the frontline bloggers (week ending 2nd November 2012)"
     assert page.url == f"{index_page.url}week-ending-2-november-2012/"
+
+
+@pytest.mark.django_db
+def test_draft_address_follows_a_corrected_date_until_first_published(make_roundup):
+    page = make_roundup(week_ending=date(2012, 10, 12), live=False)
+    page.week_ending = date(2012, 10, 26)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.slug == "week-ending-26-october-2012"
+    page.week_ending = date(2012, 10, 19)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.slug == "week-ending-26-october-2012"
+    assert page.title.endswith("(week ending 19th October 2012)")
 
 
 @pytest.mark.django_db
