@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
@@ -90,3 +91,25 @@ def warn_about_old_excerpts(request, page) -> None:
 
 hooks.register("after_create_page", warn_about_old_excerpts)
 hooks.register("after_edit_page", warn_about_old_excerpts)
+
+
+class NewSuggestionsPanel(Component):
+    """Tells editors on the dashboard how many reader suggestions await a decision."""
+
+    name = "new_reader_suggestions"
+    template_name = "roundups/admin/new_suggestions_panel.html"
+    order = 120
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["new_count"] = ReaderSuggestion.objects.filter(
+            status=ReaderSuggestion.Status.NEW
+        ).count()
+        context["inbox_url"] = reverse("roundups_readersuggestion_modeladmin_index")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_suggestions_panel(request, panels):
+    if request.user.has_perm("roundups.change_readersuggestion"):
+        panels.append(NewSuggestionsPanel())

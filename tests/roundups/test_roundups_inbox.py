@@ -146,3 +146,14 @@ def test_action_refuses_a_post_without_csrf_token(editor, suggestion, make_round
 @pytest.mark.django_db
 def test_readers_cannot_add_suggestions_from_the_admin(editor_client):
     assert editor_client.get(f"{INBOX}create/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_dashboard_tells_editors_about_new_suggestions(editor_client, suggestion):
+    ReaderSuggestion.objects.create(post_url="https://a.example/", blog="A", reason="x")
+    ReaderSuggestion.objects.create(
+        post_url="https://b.example/", blog="B", reason="x", status="declined"
+    )
+    html = editor_client.get("/admin/").content.decode()
+    assert "2 new suggestions for the roundup." in html
+    assert f'href="{INBOX}?status__exact=new"' in html
