@@ -97,6 +97,9 @@ def add_suggestion_to_roundup(request, pk: int):
     as a new revision (POST). Nothing is published."""
     suggestion = get_object_or_404(ReaderSuggestion, pk=pk)
     back = get_valid_next_url_from_request(request) or reverse(INBOX_URL_NAME)
+    if suggestion.status == ReaderSuggestion.Status.USED:
+        messages.warning(request, f"This suggestion is already in “{suggestion.roundup}”.")
+        return redirect(back)
     roundup = latest_draft_roundup()
     if roundup is None:
         messages.error(

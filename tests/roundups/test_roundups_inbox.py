@@ -157,3 +157,15 @@ def test_dashboard_tells_editors_about_new_suggestions(editor_client, suggestion
     html = editor_client.get("/admin/").content.decode()
     assert "2 new suggestions for the roundup." in html
     assert f'href="{INBOX}?status__exact=new"' in html
+
+
+@pytest.mark.django_db
+def test_a_used_suggestion_is_not_added_twice(editor_client, suggestion, make_roundup):
+    draft = make_roundup(week_ending=date(2012, 10, 26), live=False)
+    editor_client.post(action_url(suggestion))
+    response = editor_client.post(action_url(suggestion), follow=True)
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        f"This suggestion is already in “{draft.title}”."
+    )
+    latest = RoundupPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    assert len(latest.excerpts) == 2
