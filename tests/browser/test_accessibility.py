@@ -63,3 +63,21 @@ def test_keyboard_reaches_skip_link_main_navigation_and_search_with_visible_focu
         # The next Tab goes on from the content, past the header's links.
         page.keyboard.press("Tab")
         assert page.evaluate("() => !document.activeElement.closest('.site-header')")
+
+
+def test_keyboard_alone_reaches_every_link_in_a_roundup(open_at):
+    from roundups.models import RoundupPage
+
+    roundup = RoundupPage.objects.live().order_by("-week_ending").first()
+    page = open_at("desktop", roundup.url)
+    links_in_main = page.locator("main a[href]").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    focused = tab_through(page, limit=600)
+    reached = {entry["href"] for entry in focused}
+
+    assert len(links_in_main) > 10
+    missed = [href for href in links_in_main if href not in reached]
+    assert not missed, f"not reachable by Tab: {missed}"
+    no_indicator = [entry["key"] for entry in focused if not entry["indicator"]]
+    assert not no_indicator, f"focused without a visible focus indicator: {no_indicator}"

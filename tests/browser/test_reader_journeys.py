@@ -74,3 +74,72 @@ def test_reader_follows_the_current_series_part_to_part(open_at, subtests):
             expect(page.get_by_role("heading", level=1)).to_contain_text(first_title)
             page.get_by_role("link", name=re.compile(r"All \d+ parts of the series")).click()
             expect(page.get_by_role("heading", level=1)).to_have_text(series_title)
+
+
+def test_reader_opens_the_latest_roundup_and_jumps_to_a_sector(open_at, subtests):
+    for width in WIDTHS:
+        with subtests.test(width=width):
+            page = open_at(width, "/")
+            latest = page.locator(".home-section--roundup")
+            latest.get_by_role("heading", level=3).get_by_role("link").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Best of the frontline")
+
+            contents = page.get_by_role("navigation", name="Sectors in this roundup")
+            sector_links = contents.get_by_role("link")
+            expect(sector_links).not_to_have_count(0)
+            target = sector_links.nth(1)  # not the first: the page has to move
+            name = target.inner_text()
+            target.click()
+            expect(page).to_have_url(re.compile(r"#[\w-]+$"))
+            heading = page.get_by_role("heading", level=2, name=name)
+            expect(heading).to_be_in_viewport()
+
+
+def test_reader_opens_a_bloggers_profile_from_an_excerpt(open_at, subtests):
+    for width in WIDTHS:
+        with subtests.test(width=width):
+            page = open_at(width, "/roundups/")
+            page.get_by_role("main").get_by_role(
+                "link", name=re.compile("week ending")
+            ).first.click()
+            excerpt = page.locator(".excerpt").first
+            more = excerpt.get_by_role("link", name=re.compile(r"^More from "))
+            blogger = more.inner_text().removeprefix("More from ")
+            more.click()
+
+            expect(page.get_by_role("heading", level=1)).to_have_text(blogger)
+            featured = page.get_by_role("region", name="Featured posts")
+            expect(featured.get_by_role("link", name=re.compile("week ending"))).not_to_have_count(
+                0
+            )
+
+
+def test_reader_suggests_a_post_and_keeps_what_they_typed_after_a_mistake(open_at, subtests):
+    from roundups.models import ReaderSuggestion
+
+    for width in WIDTHS:
+        with subtests.test(width=width):
+            page = open_at(width, "/roundups/")
+            page.get_by_role("main").get_by_role(
+                "link", name=re.compile("week ending")
+            ).first.click()
+            page.get_by_role("link", name="Suggest a post for the next roundup").click()
+
+            form = page.locator("form.suggestion__form")
+            form.get_by_label("Address of the post").fill("not an address")
+            form.get_by_label("Blogger or blog name").fill(f"Frontline nurse ({width})")
+            form.get_by_label("Why it matters").fill("It shows what a night shift is really like.")
+            form.get_by_role("button", name="Send suggestion").click()
+
+            expect(page.get_by_role("alert")).to_contain_text("was not sent")
+            expect(form.get_by_label("Blogger or blog name")).to_have_value(
+                f"Frontline nurse ({width})"
+            )
+            expect(form.get_by_label("Why it matters")).to_have_value(
+                "It shows what a night shift is really like."
+            )
+            form.get_by_label("Address of the post").fill("https://example.org/night-shift")
+            form.get_by_role("button", name="Send suggestion").click()
+
+            expect(page.get_by_role("status")).to_be_visible()
+            assert ReaderSuggestion.objects.filter(blog=f"Frontline nurse ({width})").exists()

@@ -1,0 +1,82 @@
+"""Editors' journeys through the real Wagtail admin, in Chromium at desktop width."""
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def open_add_form(page: Page, parent_id: int, page_type: str) -> None:
+    """From the parent's listing in the page explorer, "Add child page" of the given type."""
+    page.goto(f"/admin/pages/{parent_id}/")
+    page.locator("a[href$='/add_subpage/']").first.click()
+    page.wait_for_load_state()
+    if "/add_subpage/" in page.url:  # more than one type may go here: pick ours
+        page.get_by_role("link", name=page_type, exact=True).click()
+
+
+def choose_in_modal(page: Page, block, button: str, name: str) -> None:
+    """Open a chooser from a block's button and pick `name` from the modal's list."""
+    block.get_by_role("button", name=button).click()
+    modal = page.locator(".modal-content").last
+    modal.get_by_role("link", name=name, exact=True).click()
+    expect(modal).to_be_hidden()
+
+
+def open_footer_menu(page: Page) -> None:
+    """The editor's footer: "Save draft" and, behind the arrow, the other actions."""
+    page.get_by_role("button", name="More actions").click()
+
+
+def test_editor_builds_a_roundup_from_three_excerpts_with_the_choosers_and_publishes_it(
+    open_at, log_in
+):
+    from people.models import Blogger, Sector
+    from roundups.models import RoundupIndexPage, RoundupPage
+
+    index = RoundupIndexPage.objects.get()
+    sectors = list(Sector.objects.order_by("sort_order", "name")[:3])
+    bloggers = list(Blogger.objects.order_by("name")[:3])
+    # Entered against the sectors' order, so the page has to regroup them.
+    picks = list(zip(bloggers, reversed(sectors), strict=True))
+
+    page = open_at("desktop", "/admin/login/")
+    log_in(page, "editor")
+    open_add_form(page, index.id, "Roundup")
+
+    page.get_by_label("Week ending").fill("02/11/2012")
+    page.keyboard.press("Escape")  # close the date picker
+    stream = page.locator("[data-contentpath='excerpts']")
+    for number, (blogger, sector) in enumerate(picks):
+        page.locator("#excerpts-root button.c-sf-add-button").last.click()
+        block = stream.locator("[data-streamfield-child]").nth(number)
+        block.get_by_label("Title").fill(f"Notes from the front line, part {number + 1}")
+        block.get_by_label("Post address").fill(f"https://example.org/notes-{number + 1}")
+        choose_in_modal(page, block, "Choose blogger", blogger.name)
+        block.get_by_label("Date posted").fill("30/10/2012")
+        page.keyboard.press("Escape")
+        block.get_by_label("Quoted passage").fill(f"What {blogger.name} saw this week.")
+        block.locator("[data-contentpath='commentary'] [contenteditable='true']").click()
+        page.keyboard.type(f"Why {blogger.name}'s post matters.")
+        choose_in_modal(page, block, "Choose sector", sector.name)
+
+    open_footer_menu(page)
+    page.get_by_role("button", name="Publish", exact=True).click()
+
+    message = page.locator(".messages")
+    # "created and published", or "has been published" when autosave already made a draft.
+    expect(message).to_contain_text("published")
+    roundup = RoundupPage.objects.get(week_ending=date(2012, 11, 2))
+    assert roundup.live and len(roundup.excerpts) == 3
+
+    message.get_by_role("link", name="View live").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Best of the frontline bloggers (week ending 2nd November 2012)"
+    )
+    groups = page.locator("section.roundup__sector h2")
+    expect(groups).to_have_text([sector.name for sector in sectors])
+    for blogger, sector in picks:
+        section = page.get_by_role("region", name=sector.name)
+        expect(section.get_by_role("link", name=f"More from {blogger.name}")).to_be_visible()
