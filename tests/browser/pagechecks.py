@@ -92,20 +92,30 @@ PROJECT_APPS = ("core", "home", "people", "essays", "roundups", "guests", "searc
 def public_pages() -> list[tuple[str, str, int]]:
     """(label, address, expected status) for one page of each public page type on the site.
 
-    Page types come from the live, public pages in the database (the newest of each
-    type), and from the project's other models with a public address of their own (a
-    blogger's profile), so a new type is checked as soon as the demo content has one.
+    Page types come from the live, public pages in the database: the newest of each type
+    under each type of parent (an essay on its own and an essay in a series look
+    different). Then the project's other models with a public address of their own (a
+    blogger's profile). So a new type is checked as soon as the demo content has one.
     """
     from django.apps import apps
 
     from wagtail.models import Page
 
+    live = list(Page.objects.live().public().order_by("-first_published_at", "path"))
+    by_path = {page.path: page for page in live}
+    chosen: dict[tuple, Page] = {}
+    for page in live:
+        parent = by_path.get(page.path[: -Page.steplen])
+        key = (page.content_type_id, parent.content_type_id if parent else None)
+        if page.depth >= 2 and key not in chosen:
+            chosen[key] = page
     pages: dict[object, tuple[str, str, int]] = {}
-    for page in Page.objects.live().public().order_by("-first_published_at", "path"):
-        if page.depth < 2 or page.content_type_id in pages:
-            continue
+    for (type_id, parent_type_id), page in chosen.items():
         label = str(page.specific_class._meta.verbose_name)
-        pages[page.content_type_id] = (label, page.url, 200)
+        if sum(1 for other, _ in chosen if other == type_id) > 1:
+            parent = by_path[page.path[: -Page.steplen]]
+            label = f"{label} in {parent.specific_class._meta.verbose_name}"
+        pages[(type_id, parent_type_id)] = (label, page.url, 200)
     for model in apps.get_models():
         if model._meta.app_label not in PROJECT_APPS or issubclass(model, Page):
             continue
