@@ -33,10 +33,7 @@ class ExcerptValue(blocks.StructValue):
         if self.get("sector") is not None:
             return self["sector"]
         blogger = self.get("blogger")
-        if blogger is None:
-            return None
-        sectors = list(blogger.sectors.all())
-        return sectors[0] if sectors else None
+        return blogger.default_sector if blogger is not None else None
 
     @property
     def blogger_url(self) -> str:
