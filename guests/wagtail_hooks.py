@@ -2,6 +2,7 @@
 and hiding other people's drafts from guests in every listing that shows pages."""
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.shortcuts import get_object_or_404, redirect
@@ -13,7 +14,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView
@@ -120,13 +121,21 @@ class GuestDraftsPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         posts = list(
-            GuestPostPage.objects.filter(owner=request.user)
-            .prefetch_workflow_states()
-            .order_by("-latest_revision_created_at")
+            GuestPostPage.objects.filter(owner=request.user).order_by("-latest_revision_created_at")
         )
+        # One query for every post's active workflow state, not one per post.
+        states = {
+            state.object_id: state
+            for state in WorkflowState.objects.active()
+            .filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id__in=[str(post.pk) for post in posts],
+            )
+            .select_related("current_task_state__task")
+        }
         rows = []
         for post in posts:
-            state = post.current_workflow_state
+            state = states.get(str(post.pk))
             if post.live and not post.has_unpublished_changes:
                 status = "Published"
             elif state is not None and state.status == state.STATUS_IN_PROGRESS:
