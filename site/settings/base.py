@@ -206,6 +206,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Also refuses damaged or truncated images with a message instead of a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "guests.forms.CheckedImageForm"
 
 # Login throttling (django-axes): after 5 failures an account, and separately an address,
 # must wait 15 minutes; the admin login page says so. The backend needs the request.
