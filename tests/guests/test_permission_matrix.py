@@ -78,6 +78,25 @@ def admin_search_shows_b_draft(client, w):
     return response.status_code == 200 and "Bob draft marmoset" in response.content.decode()
 
 
+def site_history_shows_b_draft(client, w):
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    return response.status_code == 200 and "marmoset" in response.content.decode()
+
+
+def admin_api_shows_b_draft(client, w):
+    detail = client.get(f"/admin/api/main/pages/{w.draft_b.pk}/")
+    search = client.get("/admin/api/main/pages/?search=marmoset")
+    return any(r.status_code == 200 and "marmoset" in r.content.decode() for r in (detail, search))
+
+
+def bulk_action_names_b_draft(client, w):
+    response = client.get(
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+        + f"?id={w.draft_b.pk}"
+    )
+    return response.status_code == 200 and "marmoset" in response.content.decode()
+
+
 def submit_a_draft(client, w):
     client.post(
         edit_url(w.draft_a),
@@ -230,6 +249,9 @@ MATRIX = {
     "preview B's draft": (preview_draft("b"), "--yyy"),
     "see B's draft in the explorer": (explorer_shows_b_draft, "--yyy"),
     "see B's draft in admin search": (admin_search_shows_b_draft, "--yyy"),
+    "see B's draft in the site history report": (site_history_shows_b_draft, "---yy"),
+    "read B's draft through the admin API": (admin_api_shows_b_draft, "--yyy"),
+    "see B's draft named by a bulk action": (bulk_action_names_b_draft, "--yyy"),
     "submit A's draft for moderation": (submit_a_draft, "-y-yy"),
     "see a publish button on A's draft": (publish_button_on_a_draft, "---yy"),
     "forged publish POST on A's draft": (forged_publish_a_draft, "---yy"),
