@@ -111,6 +111,13 @@ def remove_structural_buttons_for_guests(buttons, page, user, context=None):
         buttons[:] = [b for b in buttons if str(getattr(b, "label", "")) not in refused]
 
 
+@hooks.register("construct_reports_menu")
+def hide_reports_from_guests(request, menu_items):
+    """Reports list everyone's pages; guests are refused them, so don't offer them."""
+    if is_guest_only(request.user):
+        menu_items[:] = []
+
+
 class GuestDraftsPanel(Component):
     """The guest's own posts on the dashboard, with where each stands."""
 
