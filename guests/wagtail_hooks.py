@@ -15,6 +15,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.models import Page, WorkflowState
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView
@@ -73,20 +75,25 @@ class InvitationAdmin(ModelAdmin):
         return obj.state
 
 
-class GuestProfileAdmin(ModelAdmin):
-    model = GuestProfile
-    menu_label = "Guest profiles"
-    menu_icon = "user"
-    list_display = ("user", "blogger")
-    search_fields = ("user__username", "blogger__name")
-
-
 @modeladmin_register
 class GuestsAdminGroup(ModelAdminGroup):
     menu_label = "Guests"
     menu_icon = "group"
     menu_order = 250
-    items = (InvitationAdmin, GuestProfileAdmin)
+    items = (InvitationAdmin,)
+
+
+class GuestProfileViewSet(SnippetViewSet):
+    """Which account signs with which Blogger profile: editors' business, never a guest's."""
+
+    model = GuestProfile
+    icon = "user"
+    menu_label = "Guest profiles"
+    list_display = ("user", "blogger")
+    search_fields = ("user__username", "blogger__name")
+
+
+register_snippet(GuestProfileViewSet)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -103,12 +110,27 @@ def hide_others_drafts_in_chooser(pages, request):
     return pages
 
 
+REFUSED_BUTTONS = {"Move", "Copy", "Lock", "Unlock", "Privacy", "Sort menu order"}
+
+
+def without_refused(buttons: list) -> list:
+    """The buttons minus those guests are refused, looking inside "More" dropdowns too."""
+    kept = []
+    for button in buttons:
+        if str(getattr(button, "label", "")) in REFUSED_BUTTONS:
+            continue
+        nested = getattr(button, "dropdown_buttons", None)
+        if isinstance(nested, list):
+            nested[:] = without_refused(nested)
+        kept.append(button)
+    return kept
+
+
 @hooks.register("construct_page_listing_buttons")
 def remove_structural_buttons_for_guests(buttons, page, user, context=None):
-    """Guests cannot move, copy or lock pages; don't offer them the buttons."""
+    """Guests cannot move, copy or lock pages (the middleware refuses it); don't offer it."""
     if is_guest_only(user):
-        refused = ("Move", "Copy", "Lock", "Unlock", "Privacy", "Sort menu order")
-        buttons[:] = [b for b in buttons if str(getattr(b, "label", "")) not in refused]
+        buttons[:] = without_refused(buttons)
 
 
 @hooks.register("construct_reports_menu")

@@ -138,3 +138,19 @@ def test_demo_links_the_guest_and_submits_one_draft_once():
     assert draft.workflow_states.count() == 1
     assert section.get_workflow().name == "Editorial review"
     assert Page.objects.type(GuestSectionPage).count() == 1
+
+
+@pytest.mark.django_db
+def test_guest_is_not_offered_move_or_copy_for_their_own_draft(client, world, editor):
+    from django.urls import reverse
+
+    move = reverse("wagtailadmin_pages:move", args=[world.draft_a.pk])
+    copy = reverse("wagtailadmin_pages:copy", args=[world.draft_a.pk])
+    explorer = reverse("wagtailadmin_explore", args=[world.section.pk])
+    client.force_login(world.guest_a)
+    html = client.get(explorer).content.decode()
+    assert world.draft_a.title in html
+    assert move not in html and copy not in html
+    client.force_login(editor)
+    html = client.get(explorer).content.decode()
+    assert move in html and copy in html

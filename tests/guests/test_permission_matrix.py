@@ -19,6 +19,7 @@ from wagtail.models import Page, Workflow
 from guests.factories import GuestSectionPageFactory
 from guests.models import GuestPostPage
 from guests.roles import WORKFLOW_NAME
+from people.models import Blogger
 from tests.guests.helpers import add_url, edit_url, post_form, refused
 
 ROLES = ("anonymous", "guest_a", "guest_b", "editor", "admin")
@@ -148,8 +149,20 @@ def approve_a_task(client, w):
     return task_state.status == "approved" and Page.objects.get(pk=w.draft_a.pk).live
 
 
+def edit_a_snippet(client, w):
+    """Repoint guest A's profile (a snippet) at guest B's blogger."""
+    profile = w.guest_a.guest_profile
+    other_blogger = Blogger.objects.create(name="Someone else", slug="someone-else")
+    client.post(
+        reverse("wagtailsnippets_guests_guestprofile:edit", args=[profile.pk]),
+        {"user": w.guest_a.pk, "blogger": other_blogger.pk},
+    )
+    profile.refresh_from_db()
+    return profile.blogger_id == other_blogger.pk
+
+
 def create_guest_profile(client, w):
-    return allowed_get(client, reverse("guests_guestprofile_modeladmin_create"))
+    return allowed_get(client, reverse("wagtailsnippets_guests_guestprofile:add"))
 
 
 def invite_guest(client, w):
@@ -259,6 +272,7 @@ MATRIX = {
     "delete A's published post": (delete_a_post, "---yy"),
     "delete A's draft": (delete_a_draft, "-y-yy"),
     "approve a moderation task": (approve_a_task, "---yy"),
+    "edit a snippet (a guest profile)": (edit_a_snippet, "---yy"),
     "create a guest profile": (create_guest_profile, "---yy"),
     "invite a guest": (invite_guest, "---yy"),
     "upload an image outside Guest uploads": (upload_outside_guest_collection, "---yy"),
