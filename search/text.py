@@ -95,8 +95,11 @@ def highlight(text: str, matcher: Matcher, max_words: int = 40) -> SafeString:
         start_word = best_start
         end_word = min(len(word_positions), best_start + max_words)
 
-    first_piece = word_positions[start_word]
+    # Keep the punctuation before the first word and after the last when nothing is cut there.
+    first_piece = 0 if start_word == 0 else word_positions[start_word]
     last_piece = word_positions[end_word - 1]
+    if end_word == len(word_positions):
+        last_piece = len(pieces) - 1
     hit_set = set(hits)
     out = []
     for position in range(first_piece, last_piece + 1):
