@@ -1,9 +1,4 @@
-"""Profiles of the people the site writes about: sectors, bloggers and officials.
-
-People import none of the content apps. Where a profile shows what points at it
-(a blogger's featured excerpts), the content apps fill `FeaturedExcerpt` when
-they publish and clear it when they unpublish.
-"""
+"""The profiles editors keep as snippets: sectors, bloggers, and the featured-excerpt index."""
 
 from django.db import models
 
@@ -30,6 +25,13 @@ class Sector(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """This sector's group in the blogger directory ("" while there is no live directory)."""
+        from people.models.pages import blogger_directory_url
+
+        directory = blogger_directory_url()
+        return f"{directory}#{self.slug}" if directory else ""
 
 
 class Blogger(index.Indexed, models.Model):
@@ -84,6 +86,20 @@ class Blogger(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The public profile's address ("" while there is no live blogger directory).
+
+        Costs no query once the directory's address is cached, so a roundup may call it
+        for every excerpt.
+        """
+        from people.models.pages import blogger_profile_url
+
+        return blogger_profile_url(self.slug)
+
+    @property
+    def twitter_url(self) -> str:
+        return f"https://twitter.com/{self.twitter_handle}" if self.twitter_handle else ""
 
 
 class FeaturedExcerpt(models.Model):

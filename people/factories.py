@@ -1,0 +1,38 @@
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from people.models import Blogger, BloggerIndexPage, Sector
+
+
+class SectorFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = Sector
+
+
+class BloggerFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Blogger {n}")
+    slug = factory.Sequence(lambda n: f"blogger-{n}")
+    blog_name = factory.LazyAttribute(lambda o: f"{o.name}’s blog")
+    blog_url = factory.LazyAttribute(lambda o: f"https://{o.slug}.example.org/")
+
+    class Meta:
+        model = Blogger
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+
+
+class BloggerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Bloggers"
+    slug = "bloggers"
+
+    class Meta:
+        model = BloggerIndexPage

@@ -1,0 +1,11 @@
+"""Profiles of the people the site writes about, and the public pages that list them.
+
+People import none of the content apps. Where a profile shows what points at it
+(a blogger's featured excerpts), the content apps fill `FeaturedExcerpt` when
+they publish and clear it when they unpublish.
+"""
+
+from people.models.pages import BloggerIndexPage
+from people.models.snippets import Blogger, FeaturedExcerpt, Sector
+
+__all__ = ["Blogger", "BloggerIndexPage", "FeaturedExcerpt", "Sector"]
