@@ -236,3 +236,24 @@ class BloggerKind(SnippetKind):
 
 
 register(BloggerKind())
+
+
+class SectorKind(SnippetKind):
+    """A sector by name: leads to its group of bloggers in the directory."""
+
+    key = "sector"
+    label = "Sector"
+    plural = "Sectors"
+    model_label = "people.Sector"
+    has_sector = True
+    sector_lookup = "pk"
+    order = 60
+
+    def meta_of(self, obj) -> str:
+        return f"Bloggers who write about {obj.name.lower()}"
+
+    def texts_of(self, obj) -> list[str]:
+        return []
+
+
+register(SectorKind())

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
+from people.factories import BloggerIndexPageFactory
 from search.suggestions import forget_vocabulary
 
 SEARCH = "/search/"
@@ -182,3 +183,16 @@ def test_empty_page_lists_popular_searches_the_site_knows(client, ermintrude):
     assert "zzxq" not in html  # words the site doesn't know never show publicly
     assert ">the</a>" not in html
     assert ">musings</a>" not in html  # too long ago
+
+
+def test_blogger_result_links_to_their_profile(client, home_page, ermintrude):
+    BloggerIndexPageFactory(parent=home_page)
+    html = client.get(SEARCH, {"q": "dementia"}).content.decode()
+    assert '<a href="/bloggers/ermintrude/">Ermintrude2</a>' in html
+
+
+def test_sector_is_found_by_name_and_leads_to_its_bloggers(client, home_page, sectors):
+    BloggerIndexPageFactory(parent=home_page)
+    response = client.get(SEARCH, {"q": "policing"})
+    assert titles(response) == ["Policing"]
+    assert 'href="/bloggers/#policing"' in response.content.decode()
