@@ -16,9 +16,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 
 from search.text import Matcher, best_extract, highlight_all, indexed_text
 
@@ -257,3 +258,142 @@ class SectorKind(SnippetKind):
 
 
 register(SectorKind())
+
+
+class EssayKind(PageKind):
+    key = "essay"
+    label = "Essay"
+    plural = "Essays"
+    model_label = "essays.EssayPage"
+    date_field = "published_at"
+    order = 10
+
+    def date_of(self, obj) -> date | None:
+        return as_date(obj.published_at or obj.first_published_at)
+
+    def year_q(self, year: int) -> Q:
+        # The date readers see: the stated first-published date, else when it went live.
+        pks = self.model._default_manager.filter(
+            Q(published_at__year=year) | Q(published_at__isnull=True, first_published_at__year=year)
+        )
+        return Q(id__in=pks.values("pk"))
+
+    def prepare(self, objs, request) -> None:
+        """Authors, and the series each part belongs to, for every essay at once."""
+        prefetch_related_objects(objs, "author")
+        series_model = apps.get_model("essays", "SeriesPage")
+        parent_paths = {obj.path[: -Page.steplen] for obj in objs}
+        series = {
+            page.path: page
+            for page in series_model.objects.filter(path__in=parent_paths).only("title", "path")
+        }
+        for obj in objs:
+            obj.search_series = series.get(obj.path[: -Page.steplen])
+
+    def meta_of(self, obj) -> str:
+        parts = []
+        if obj.author_id and obj.author:
+            parts.append(f"By {obj.author.name}")
+        if getattr(obj, "search_series", None) is not None:
+            parts.append(f"Part of the series “{obj.search_series.title}”")
+        return " · ".join(parts)
+
+    def texts_of(self, obj) -> list[str]:
+        return [obj.standfirst, *indexed_text(obj)]
+
+
+class SeriesKind(PageKind):
+    key = "series"
+    label = "Series"
+    plural = "Series"
+    model_label = "essays.SeriesPage"
+    order = 20
+
+    def texts_of(self, obj) -> list[str]:
+        return [obj.listing_summary, *indexed_text(obj)]
+
+
+class RoundupKind(PageKind):
+    """A weekly roundup. Its result leads to the excerpts that matched, by their anchors."""
+
+    key = "roundup"
+    label = "Roundup"
+    plural = "Roundups"
+    model_label = "roundups.RoundupPage"
+    date_field = "week_ending"
+    has_sector = True
+    order = 30
+    max_matches = 3
+
+    def sector_q(self, sector) -> Q:
+        from people.models import FeaturedExcerpt
+
+        return Q(id__in=FeaturedExcerpt.objects.filter(sector=sector).values("page_id"))
+
+    def prepare(self, objs, request) -> None:
+        """The names of every blogger quoted in these roundups, in one query."""
+        from people.models import Blogger
+
+        ids = set()
+        for obj in objs:
+            for item in self._raw_excerpts(obj):
+                blogger_id = item["value"].get("blogger")
+                if isinstance(blogger_id, int):
+                    ids.add(blogger_id)
+        bloggers = {
+            blogger.pk: blogger
+            for blogger in Blogger.objects.filter(pk__in=ids).only("name", "blog_name")
+        }
+        for obj in objs:
+            obj.search_bloggers = bloggers
+
+    @staticmethod
+    def _raw_excerpts(obj):
+        for stream in (obj.excerpts, obj.previous_reads):
+            for item in stream.raw_data:
+                if isinstance(item, dict) and isinstance(item.get("value"), dict):
+                    yield item
+
+    def describe(self, obj, matcher: Matcher, request, score: float = 0.0) -> Result:
+        from roundups.blocks import excerpt_anchor
+
+        result = super().describe(obj, matcher, request, score)
+        candidates = []
+        for position, item in enumerate(self._raw_excerpts(obj)):
+            value = item["value"]
+            blogger = obj.search_bloggers.get(value.get("blogger"))
+            source = (blogger.blog_name or blogger.name) if blogger else ""
+            title = value.get("title") or (f"From {source}" if source else "Excerpt")
+            quote = value.get("quote") or ""
+            commentary = get_text_for_indexing(value.get("commentary") or "")
+            names = " ".join(filter(None, [blogger.name if blogger else "", source]))
+            text = " ".join([title, quote, commentary, names, value.get("author") or ""])
+            hits = matcher.count(text) if matcher else 0
+            if hits:
+                candidates.append((-hits, position, item.get("id"), title, quote, commentary))
+        candidates.sort()
+        for _hits, _position, block_id, title, quote, commentary in candidates[: self.max_matches]:
+            anchor = excerpt_anchor(block_id)
+            result.matches.append(
+                ResultMatch(
+                    title=title,
+                    title_html=highlight_all(title, matcher),
+                    url=f"{result.url}#{anchor}" if anchor else result.url,
+                    extract=best_extract([quote, commentary], matcher),
+                )
+            )
+        if result.matches:
+            result.url = result.matches[0].url
+            if "<mark>" not in result.extract:
+                result.extract = mark_safe("")  # noqa: S308 - the excerpts say more
+            count = len(candidates)
+            result.meta = f"{count} matching excerpt{'s' if count != 1 else ''}"
+        return result
+
+    def texts_of(self, obj) -> list[str]:
+        return [get_text_for_indexing(obj.introduction or "")]
+
+
+register(EssayKind())
+register(SeriesKind())
+register(RoundupKind())
