@@ -110,8 +110,11 @@ class Kind:
     def texts_of(self, obj) -> list[str]:
         return [getattr(obj, "search_description", "") or "", *indexed_text(obj)]
 
+    def title_of(self, obj) -> str:
+        return str(getattr(obj, "title", None) or obj)
+
     def describe(self, obj, matcher: Matcher, request, score: float = 0.0) -> Result:
-        title = str(getattr(obj, "title", None) or obj)
+        title = self.title_of(obj)
         return Result(
             kind=self.key,
             kind_label=self.label,
@@ -237,6 +240,33 @@ class BloggerKind(SnippetKind):
 
 
 register(BloggerKind())
+
+
+class OfficialKind(SnippetKind):
+    """A senior civil servant: their post, department and whether they tweet."""
+
+    key = "official"
+    label = "Official"
+    plural = "Officials"
+    model_label = "people.Official"
+    order = 50
+
+    def title_of(self, obj) -> str:
+        return obj.name
+
+    def prepare(self, objs, request) -> None:
+        prefetch_related_objects(objs, "department")
+
+    def meta_of(self, obj) -> str:
+        twitter = f"@{obj.twitter_handle} on Twitter" if obj.twitter_handle else "Not on Twitter"
+        parts = [obj.post, obj.department.name, twitter, obj.movement]
+        return " · ".join(part for part in parts if part)
+
+    def texts_of(self, obj) -> list[str]:
+        return [obj.twitter_note, obj.note, obj.successor]
+
+
+register(OfficialKind())
 
 
 class SectorKind(SnippetKind):
