@@ -152,6 +152,10 @@ class PageKind(Kind):
     def date_of(self, obj) -> date | None:
         return super().date_of(obj) or as_date(obj.first_published_at)
 
+    def year_q(self, year: int) -> Q:
+        """Pages without a date of their own are dated by when they were first published."""
+        return super().year_q(year) or Q(first_published_at__year=year)
+
 
 class OtherPageKind(PageKind):
     """Any page whose type has no kind of its own (home, index and directory pages)."""
@@ -165,9 +169,6 @@ class OtherPageKind(PageKind):
     def type_q(self) -> Q:
         known = [cid for kind in page_kinds() if kind is not self for cid in kind.content_type_ids]
         return ~Q(content_type__in=known)
-
-    def year_q(self, year: int) -> Q:
-        return Q(first_published_at__year=year)
 
 
 class SnippetKind(Kind):

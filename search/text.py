@@ -53,20 +53,33 @@ class Matcher:
         self.stems = {light_stem(word) for word in lowered}
         # Names like "Ermintrude2" are found by their beginning ("Ermintrude").
         self.prefixes = tuple(word for word in lowered if len(word) >= 4)
+        self._seen: dict[str, str | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.stems)
 
-    def matches(self, token: str) -> bool:
+    def stem_of_match(self, token: str) -> str | None:
+        """The matched stem if `token` is one of the searched words, else None (memoised)."""
         lowered = token.lower()
-        return light_stem(lowered) in self.stems or lowered.startswith(self.prefixes or ("\0",))
+        if lowered not in self._seen:
+            stem = light_stem(lowered)
+            if stem in self.stems:
+                self._seen[lowered] = stem
+            elif self.prefixes and lowered.startswith(self.prefixes):
+                self._seen[lowered] = next(p for p in self.prefixes if lowered.startswith(p))
+            else:
+                self._seen[lowered] = None
+        return self._seen[lowered]
+
+    def matches(self, token: str) -> bool:
+        return self.stem_of_match(token) is not None
 
     def count(self, text: str) -> int:
-        """How many distinct searched stems appear in `text` (a rough relevance for choosing)."""
-        found = set()
-        for token in TOKEN_RE.findall(text):
-            if self.matches(token):
-                found.add(light_stem(token))
+        """How many distinct searched words appear in `text` (a rough relevance for choosing)."""
+        if not self:
+            return 0
+        found = {self.stem_of_match(token) for token in TOKEN_RE.findall(text)}
+        found.discard(None)
         return len(found)
 
 
@@ -78,39 +91,40 @@ def highlight(text: str, matcher: Matcher, max_words: int = 40) -> SafeString:
     """
     pieces = TOKEN_RE.split(text or "")
     # pieces alternate: separator, word, separator, word, ..., separator
-    word_positions = list(range(1, len(pieces), 2))
-    if not word_positions:
+    word_count = len(pieces) // 2
+    if not word_count:
         return mark_safe(escape(" ".join((text or "").split())))  # noqa: S308
 
-    hits = [pos for pos in word_positions if matcher and matcher.matches(pieces[pos])]
-    start_word, end_word = 0, min(len(word_positions), max_words)
+    # The stem each word matched, by word number (0, 1, 2…).
+    stems = [
+        matcher.stem_of_match(pieces[2 * n + 1]) if matcher else None for n in range(word_count)
+    ]
+    hits = [n for n, stem in enumerate(stems) if stem is not None]
+    start_word = 0
     if hits:
-        best_start, best_score = 0, -1
+        best_score = -1
         for hit in hits:
-            first = max(0, word_positions.index(hit) - 6)
-            window = word_positions[first : first + max_words]
-            score = len({light_stem(pieces[pos]) for pos in window if pos in hits})
-            if score > best_score:
-                best_start, best_score = first, score
-        start_word = best_start
-        end_word = min(len(word_positions), best_start + max_words)
+            first = max(0, hit - 6)
+            window = {stems[n] for n in hits if first <= n < first + max_words}
+            if len(window) > best_score:
+                start_word, best_score = first, len(window)
+                if best_score == len(matcher.stems):
+                    break
+    end_word = min(word_count, start_word + max_words)
 
     # Keep the punctuation before the first word and after the last when nothing is cut there.
-    first_piece = 0 if start_word == 0 else word_positions[start_word]
-    last_piece = word_positions[end_word - 1]
-    if end_word == len(word_positions):
-        last_piece = len(pieces) - 1
-    hit_set = set(hits)
+    first_piece = 0 if start_word == 0 else 2 * start_word + 1
+    last_piece = len(pieces) - 1 if end_word == word_count else 2 * (end_word - 1) + 1
     out = []
     for position in range(first_piece, last_piece + 1):
         piece = escape(pieces[position])
-        if position in hit_set:
+        if position % 2 == 1 and stems[position // 2] is not None:
             piece = f"<mark>{piece}</mark>"
         out.append(piece)
     html = " ".join("".join(out).split())
     if start_word > 0:
         html = "…" + html
-    if end_word < len(word_positions):
+    if end_word < word_count:
         html = html + "…"
     return mark_safe(html)  # noqa: S308 - built from escaped pieces only
 

@@ -104,9 +104,7 @@ class Command(BaseCommand):
                 options["roundups"], options["excerpts"], bloggers, sectors, text, rng
             )
             count = bulk_add_children(roundup_index, RoundupPage, rows)
-            by_slug = dict(
-                RoundupPage.objects.child_of(roundup_index).values_list("slug", "pk")
-            )
+            by_slug = dict(RoundupPage.objects.child_of(roundup_index).values_list("slug", "pk"))
             for row in featured:
                 row.page_id = by_slug[row.page_id]
             FeaturedExcerpt.objects.bulk_create(featured, batch_size=2000)
@@ -122,10 +120,12 @@ class Command(BaseCommand):
             root = Page.get_first_root_node()
             if root is None:
                 raise CommandError("The page tree has no root: run `manage.py migrate` first.")
+            for placeholder in root.get_children().exact_type(Page):
+                placeholder.delete()  # Wagtail's "Welcome" page on a fresh database
             home = root.add_child(instance=HomePage(title="Guerilla Policy", slug="home"))
             Site.objects.update_or_create(
                 is_default_site=True,
-                defaults={"hostname": "localhost", "root_page": home, "site_name": "Guerilla Policy"},
+                defaults={"hostname": "localhost", "root_page": home, "site_name": "Guerilla"},
             )
         return home
 
