@@ -19,8 +19,8 @@ from django.db import connection
 from django.db.models import Q
 
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
+from search.backends import search_backend
 from search.kinds import Kind, Result, SnippetKind, kind_for_object
 from search.query import ParsedQuery
 from search.text import Matcher
@@ -79,7 +79,7 @@ class PageSource:
         if exclude_ids:
             queryset = queryset.exclude(id__in=list(exclude_ids))
         self.results = (
-            get_search_backend().search(search_query, queryset.specific()).annotate_score("_score")
+            search_backend().search(search_query, queryset.specific()).annotate_score("_score")
         )
         self.fetched: list[tuple[object, float]] = []
         self._count: int | None = None
@@ -113,7 +113,7 @@ class ProfileSource:
     def fetch(self, limit: int) -> list[tuple[object, float]]:
         if self.empty:
             return []
-        backend = get_search_backend()
+        backend = search_backend()
         queryset = self.kind.model._default_manager.all()
         best: dict[object, tuple[object, float]] = {}
         found = backend.search(self.search_query, queryset).annotate_score("_score")

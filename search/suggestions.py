@@ -18,11 +18,12 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from search.kinds import snippet_kinds
+from search.kinds import page_kinds, snippet_kinds
 from search.query import STOP_WORDS, WORD_RE, ParsedQuery
 from search.text import light_stem
 
 VOCABULARY_KEY = "search:vocabulary"
+YEARS_KEY = "search:years"
 VOCABULARY_TIMEOUT = 60 * 60
 POPULAR_DAYS = 30
 
@@ -53,9 +54,23 @@ def vocabulary() -> dict[str, str]:
     return words
 
 
+def content_years() -> list[int]:
+    """Years that have dated content, newest first, for the year filter (cached)."""
+    years = cache.get(YEARS_KEY)
+    if years is None:
+        found: set[int] = set()
+        for kind in page_kinds():
+            if kind.date_field:
+                live = kind.model._default_manager.live().public()
+                found.update(day.year for day in live.dates(kind.date_field, "year"))
+        years = sorted(found, reverse=True)
+        cache.set(YEARS_KEY, years, VOCABULARY_TIMEOUT)
+    return years
+
+
 def forget_vocabulary(**kwargs) -> None:
-    """Signal receiver: titles changed, rebuild the vocabulary on next use."""
-    cache.delete(VOCABULARY_KEY)
+    """Signal receiver: pages changed, so rebuild the known words and years on next use."""
+    cache.delete_many([VOCABULARY_KEY, YEARS_KEY])
 
 
 def did_you_mean(parsed: ParsedQuery) -> str | None:

@@ -7,23 +7,11 @@ from django.template.response import TemplateResponse
 from people.models import Sector
 from search import suggestions
 from search.engine import Filters, run_search
-from search.kinds import all_kinds, page_kinds
+from search.kinds import all_kinds
 from search.params import read_params
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS, WORD_RE, parse_query
 
 TEMPLATE = "search/search.html"
-
-
-def _years() -> list[int]:
-    """Years that have dated content, newest first, for the year filter."""
-    years: set[int] = set()
-    for kind in page_kinds():
-        if kind.date_field:
-            model = kind.model
-            manager = model._default_manager
-            queryset = manager.live() if hasattr(manager, "live") else manager.all()
-            years.update(d.year for d in queryset.dates(kind.date_field, "year"))
-    return sorted(years, reverse=True)
 
 
 def search(request):
@@ -55,7 +43,7 @@ def search(request):
         "params": params,
         "kinds": all_kinds(),
         "sectors": sectors,
-        "years": _years(),
+        "years": suggestions.content_years(),
         "max_query_length": MAX_QUERY_LENGTH,
         "max_terms": MAX_TERMS,
         "notices": list(params.notices),
