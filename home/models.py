@@ -19,3 +19,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from essays.home import home_sections as essay_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(essay_sections(self))
+        return context

@@ -1,0 +1,25 @@
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.schedule import missed_schedule
+
+
+class MissedSchedulePanel(Component):
+    """Warns editors on the dashboard when scheduled pages did not go live."""
+
+    name = "missed_schedule"
+    template_name = "core/admin/missed_schedule_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["missed"] = missed_schedule()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_missed_schedule_panel(request, panels):
+    # Only people who can publish can act on it (guest bloggers cannot).
+    if PagePermissionPolicy().user_has_permission(request.user, "publish"):
+        panels.append(MissedSchedulePanel())
