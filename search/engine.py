@@ -91,6 +91,8 @@ class PageSource:
         self.fetched = [(obj, _score(obj._score)) for obj in self.results[:limit]]
         if len(self.fetched) < limit:
             self._count = len(self.fetched)
+        elif self.fetched and getattr(self.fetched[0][0], "search_total", None) is not None:
+            self._count = self.fetched[0][0].search_total  # counted in the same query
         return self.fetched
 
     def count(self) -> int:

@@ -18,9 +18,9 @@ MAX_TERMS = 10
 
 WORD_RE = re.compile(r"[^\W_]+")
 
-# Common English words that say nothing about a topic. PostgreSQL's english
-# configuration ignores them and SQLite's FTS5 does not; dropping them here makes
-# both databases answer the same way.
+# Common English words that say nothing about a topic: PostgreSQL's english stop
+# list (and "could", "would"). PostgreSQL ignores them and SQLite's FTS5 does not;
+# dropping them here makes both databases answer the same way.
 STOP_WORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before
@@ -30,7 +30,7 @@ STOP_WORDS = frozenset(
     or other our ours ourselves out over own same she should so some such than that the
     their theirs them themselves then there these they this those through to too under
     until up very was we were what when where which while who whom why will with would
-    you your yours yourself yourselves
+    you your yours yourself yourselves don s t
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
