@@ -122,7 +122,8 @@ class ProfileSource:
         for obj in found[:MAX_PROFILE_MATCHES]:
             best[obj.pk] = (obj, _score(obj._score))
         if (
-            self.parsed.terms
+            not best  # names by their beginning only when nothing matched whole words
+            and self.parsed.terms
             and not self.parsed.phrases
             and self.kind.model.get_autocomplete_search_fields()
         ):

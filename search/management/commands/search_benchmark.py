@@ -24,6 +24,7 @@ from search import views
 from search.benchmark import (
     PEN_NAMES,
     TextMaker,
+    analyse,
     bulk_add_children,
     make_queries,
     rebuild_index,
@@ -112,6 +113,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Content added in {time.perf_counter() - started:.0f} s; indexing…")
         started = time.perf_counter()
         rebuild_index([EssayPage, RoundupPage, Blogger], log=lambda line: self.stdout.write(line))
+        analyse()
         self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
 
     def home_page(self) -> HomePage:
