@@ -12,4 +12,5 @@ class CoreConfig(AppConfig):
         from core.roles import setup_roles_after_migrate
 
         # Roles exist on every installation, not only where demo content was loaded.
-        post_migrate.connect(setup_roles_after_migrate, sender=self)
+        # They run once every app's permissions exist (see the receiver).
+        post_migrate.connect(setup_roles_after_migrate)

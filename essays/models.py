@@ -213,6 +213,8 @@ class SeriesPage(EssayFeedMixin, Page):
 
     parent_page_types = ["essays.EssayIndexPage"]
     subpage_types = ["essays.EssayPage"]
+    # The explorer lists the parts in number order, ready to drag into a new order.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = "essay series"

@@ -39,3 +39,12 @@ def test_setup_roles_twice_changes_nothing():
         GroupPagePermission.objects.count(),
     )
     assert before == after
+
+
+@pytest.mark.django_db
+def test_editors_get_permissions_for_every_content_app_on_a_fresh_database():
+    editors = Group.objects.get(name="Editors")
+    apps_with_permissions = set(
+        editors.permissions.values_list("content_type__app_label", flat=True).distinct()
+    )
+    assert {"people", "essays", "core", "wagtailimages"} <= apps_with_permissions

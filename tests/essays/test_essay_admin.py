@@ -6,7 +6,6 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from core.roles import setup_roles
 from essays.factories import AuthorFactory
 from essays.models import EssayPage, SeriesPage
 
@@ -109,8 +108,6 @@ def test_a_part_beyond_the_planned_number_is_refused(client, editor, make_series
 
 @pytest.mark.django_db
 def test_author_snippets_are_listed_for_editors(client, editor):
-    # Roles are set up after each migrate and by `setup_roles`; run it as a deploy does.
-    setup_roles()
     AuthorFactory(name="Jane Policy", role="Director")
     client.force_login(editor)
     response = client.get("/admin/snippets/essays/author/")
@@ -167,3 +164,13 @@ def test_moving_a_part_out_from_before_published_parts_is_refused(
     )
     assert "cannot be moved out of the series" in response.content.decode()
     assert EssayPage.objects.get(pk=parts[1].pk).get_parent().pk == series.pk
+
+
+@pytest.mark.django_db
+def test_explorer_lists_a_series_parts_in_number_order(client, editor, make_series):
+    series, parts = make_series(parts=3)
+    parts[2].save_revision()  # the most recently edited part must not jump to the top
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{series.pk}/").content.decode()
+    positions = [html.find(f"/admin/pages/{part.pk}/edit/") for part in parts]
+    assert -1 not in positions and positions == sorted(positions)
