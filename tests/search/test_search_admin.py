@@ -1,18 +1,7 @@
 """Editors see what readers search for, and promote results, in the admin."""
 
-import pytest
-
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.test.utils.form_data import nested_form_data
-
-from core.roles import setup_roles
-
-
-@pytest.fixture(autouse=True)
-def roles(db):
-    """Grant roles again: on a fresh test database the first grant runs before the
-    promotions app has created its permissions."""
-    setup_roles()
 
 
 def test_editor_sees_what_readers_search_for(client, editor, ermintrude):

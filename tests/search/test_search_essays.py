@@ -109,9 +109,6 @@ def test_deleted_essay_leaves_the_index(client, gove_essay):
 def test_editor_unpublishing_in_the_admin_removes_the_essay_from_results(
     client, editor, gove_essay
 ):
-    from core.roles import setup_roles
-
-    setup_roles()
     client.force_login(editor)
     response = client.post(f"/admin/pages/{gove_essay.pk}/unpublish/")
     assert response.status_code == 302
