@@ -142,3 +142,23 @@ def test_series_and_its_parts_are_found_and_parts_name_their_series(client, essa
     assert "Series" in response.content.decode()
     html = client.get(SEARCH, {"q": "future"}).content.decode()
     assert "Part of the series “Ten reasons why we need a new approach" in html
+
+
+def test_queries_for_a_page_of_essays_do_not_grow_with_its_size(client, essay_index, make_blogger):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    author = AuthorFactory()
+    for i in range(25):
+        EssayPageFactory(parent=essay_index, title=f"Frontline essay {i}", author=author)
+    for i in range(3):
+        make_blogger(f"Frontline blogger {i}")
+    client.get(SEARCH, {"q": "frontline"})  # warm caches
+
+    def count(per_page):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(SEARCH, {"q": "frontline", "per_page": per_page})
+        assert len(titles(response)) == per_page
+        return len(queries)
+
+    assert count(5) == count(20)
