@@ -22,7 +22,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from essays.home import home_sections as essay_sections
+        from roundups.models import latest_roundup
 
         context = super().get_context(request, *args, **kwargs)
         context.update(essay_sections(self))
+        context["latest_roundup"] = latest_roundup()
         return context

@@ -2,7 +2,16 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from people.models import Blogger, BloggerIndexPage, Sector
+from django.utils import timezone
+
+from people.models import (
+    Blogger,
+    BloggerIndexPage,
+    Department,
+    Official,
+    OfficialIndexPage,
+    Sector,
+)
 
 
 class SectorFactory(DjangoModelFactory):
@@ -36,3 +45,29 @@ class BloggerIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = BloggerIndexPage
+
+
+class DepartmentFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Department {n}")
+    slug = factory.Sequence(lambda n: f"department-{n}")
+
+    class Meta:
+        model = Department
+
+
+class OfficialFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Official {n}")
+    post = "Permanent Secretary"
+    department = factory.SubFactory(DepartmentFactory)
+    last_checked = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = Official
+
+
+class OfficialIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Civil service leadership"
+    slug = "officials"
+
+    class Meta:
+        model = OfficialIndexPage

@@ -5,7 +5,15 @@ People import none of the content apps. Where a profile shows what points at it
 they publish and clear it when they unpublish.
 """
 
-from people.models.pages import BloggerIndexPage
-from people.models.snippets import Blogger, FeaturedExcerpt, Sector
+from people.models.pages import BloggerIndexPage, OfficialIndexPage
+from people.models.snippets import Blogger, Department, FeaturedExcerpt, Official, Sector
 
-__all__ = ["Blogger", "BloggerIndexPage", "FeaturedExcerpt", "Sector"]
+__all__ = [
+    "Blogger",
+    "BloggerIndexPage",
+    "Department",
+    "FeaturedExcerpt",
+    "Official",
+    "OfficialIndexPage",
+    "Sector",
+]

@@ -1,15 +1,24 @@
-"""The public pages built from the profiles: the blogger directory and its profile routes."""
+"""The public pages built from the profiles: the blogger directory with its profiles, and the
+officials directory."""
+
+import csv
+import datetime
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from people.models.snippets import Blogger, Sector
+from core.models import SiteSettings
+from people.forms import OfficialFilterForm
+from people.models.snippets import Blogger, Official, Sector
 
 # The directory's address, kept so that a roundup linking fifty bloggers asks the
 # database nothing. people.signals forgets it whenever a page or site changes.
@@ -60,7 +69,9 @@ class BloggerIndexPage(RoutablePageMixin, Page):
 
     @path("", name="directory")
     def directory(self, request):
-        return self.render(request, context_overrides={"sector_groups": self.sector_groups()})
+        return self.render(
+            request, context_overrides={"sector_groups": self.sector_groups(request)}
+        )
 
     @path("<slug:slug>/", name="blogger")
     def blogger(self, request, slug: str):
@@ -75,31 +86,178 @@ class BloggerIndexPage(RoutablePageMixin, Page):
         for excerpt in excerpts:
             page_url = excerpt.page.get_url(request)
             excerpt.page_link = f"{page_url}#{excerpt.anchor}" if excerpt.anchor else page_url
+        self.profile_full_url = self.get_full_url(request) + self.reverse_subpage(
+            "blogger", kwargs={"slug": blogger.slug}
+        )
         return self.render(
             request,
             template="people/blogger_page.html",
             context_overrides={"blogger": blogger, "excerpts": excerpts},
         )
 
-    def sector_groups(self) -> list[tuple[Sector | None, list[Blogger]]]:
+    @property
+    def full_url(self):
+        """The canonical address the site template prints: a profile's own while one is
+        being served, so search engines do not fold profiles into the directory."""
+        return self.__dict__.get("profile_full_url") or self.get_full_url()
+
+    def get_sitemap_urls(self, request=None):
+        """The directory, then every blogger's profile."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            directory = urls[0]["location"]
+            urls += [
+                {"location": directory + self.reverse_subpage("blogger", kwargs={"slug": slug})}
+                for slug in Blogger.objects.values_list("slug", flat=True)
+            ]
+        return urls
+
+    def sector_groups(self, request=None) -> list["SectorGroup"]:
         """Bloggers under each sector in the editors' order (a blogger may be in several),
-        then those with no sector; each with `featured_count`, counting live public pages only."""
+        then those with no sector. Each blogger has `featured_count` (excerpts on live,
+        public pages) and `profile_url`."""
+        live_pages = Page.objects.live().public()
         bloggers = list(
             Blogger.objects.annotate(
-                featured_count=Count(
-                    "featured", filter=Q(featured__page__in=Page.objects.live().public())
-                )
+                featured_count=Count("featured", filter=Q(featured__page__in=live_pages))
             ).prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("pk")))
         )
-        groups = {sector.pk: (sector, []) for sector in Sector.objects.all()}
-        unsectored = []
+        directory_url = self.get_url(request)
+        groups = {
+            sector.pk: SectorGroup(anchor=sector.slug, heading=sector.name)
+            for sector in Sector.objects.all()
+        }
+        unsectored = SectorGroup(anchor="other-bloggers", heading="Other bloggers")
         for blogger in bloggers:
+            blogger.profile_url = directory_url + self.reverse_subpage(
+                "blogger", kwargs={"slug": blogger.slug}
+            )
             sector_ids = [sector.pk for sector in blogger.sectors.all()]
             for sector_id in sector_ids:
-                groups[sector_id][1].append(blogger)
+                groups[sector_id].bloggers.append(blogger)
             if not sector_ids:
-                unsectored.append(blogger)
-        result = [group for group in groups.values() if group[1]]
-        if unsectored:
-            result.append((None, unsectored))
-        return result
+                unsectored.bloggers.append(blogger)
+        return [group for group in [*groups.values(), unsectored] if group.bloggers]
+
+
+@dataclass
+class SectorGroup:
+    anchor: str
+    heading: str
+    bloggers: list[Blogger] = field(default_factory=list)
+
+
+@dataclass
+class OfficialsTable:
+    """What the officials directory shows for one set of filters."""
+
+    officials: list[Official]  # the rows, each with `.stale` set
+    considered: int  # entries matching the department and status filters
+    with_twitter: int  # of those, how many have an account
+    stale_count: int
+    stale_after_days: int
+    checked_before: datetime.date  # entries last checked before this day are flagged
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Stop a spreadsheet from running a cell as a formula (CSV injection)."""
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+
+
+class OfficialIndexPage(RoutablePageMixin, Page):
+    """The civil service leadership table, built from the Official snippets, with filters
+    and a CSV download of the same rows."""
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A short paragraph above the table: where the list comes from, why it matters.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    CSV_HEADER = (
+        "Name",
+        "Post",
+        "Department",
+        "Twitter handle",
+        "Twitter address",
+        "Note on Twitter use",
+        "Status",
+        "New post",
+        "Successor",
+        "Note",
+        "Last checked",
+        "Possibly out of date",
+    )
+
+    class Meta:
+        verbose_name = "officials directory"
+
+    @path("", name="directory")
+    def directory(self, request):
+        form = OfficialFilterForm(request.GET or None)
+        table = self.officials_table(request, form)
+        query = request.GET.urlencode()
+        csv_url = (
+            self.get_url(request) + self.reverse_subpage("csv") + (f"?{query}" if query else "")
+        )
+        return self.render(
+            request, context_overrides={"form": form, "table": table, "csv_url": csv_url}
+        )
+
+    @path("csv/", name="csv")
+    def csv_download(self, request):
+        table = self.officials_table(request, OfficialFilterForm(request.GET or None))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="officials.csv"'
+        writer = csv.writer(response)
+        writer.writerow(self.CSV_HEADER)
+        for official in table.officials:
+            writer.writerow(
+                [
+                    spreadsheet_safe(str(value))
+                    for value in (
+                        official.name,
+                        official.post,
+                        official.department.name,
+                        official.twitter_handle,
+                        official.twitter_url,
+                        official.twitter_note,
+                        official.get_status_display(),
+                        official.new_post,
+                        official.successor,
+                        official.note,
+                        official.last_checked.isoformat(),
+                        "yes" if official.stale else "no",
+                    )
+                ]
+            )
+        return response
+
+    def officials_table(self, request, form) -> OfficialsTable:
+        """The rows the filters in `form` select, each flagged when not checked recently."""
+        form.is_valid()
+        officials = list(form.filter(Official.objects.select_related("department")))
+        considered = len(officials)
+        with_twitter = sum(1 for official in officials if official.has_twitter)
+        if form.twitter_choice == "yes":
+            officials = [official for official in officials if official.has_twitter]
+        elif form.twitter_choice == "no":
+            officials = [official for official in officials if not official.has_twitter]
+        stale_after_days = SiteSettings.for_request(request).official_stale_after_days
+        today = timezone.localdate()
+        for official in officials:
+            official.stale = official.is_stale(today, stale_after_days)
+        return OfficialsTable(
+            officials=officials,
+            considered=considered,
+            with_twitter=with_twitter,
+            stale_count=sum(1 for official in officials if official.stale),
+            stale_after_days=stale_after_days,
+            checked_before=today - datetime.timedelta(days=stale_after_days),
+        )

@@ -1,6 +1,11 @@
 import pytest
 
-from people.factories import BloggerIndexPageFactory
+from django.utils.text import slugify
+
+from wagtail.models import Page
+
+from core.roles import setup_roles
+from people.factories import BloggerIndexPageFactory, OfficialIndexPageFactory
 from people.models.pages import forget_blogger_directory_url
 
 
@@ -13,5 +18,30 @@ def fresh_directory_address():
 
 
 @pytest.fixture
+def editor(editor):
+    """The shared editor, after the roles are set up again: on a fresh test database the
+    post-migrate set-up runs before the people app's permissions exist."""
+    setup_roles()
+    return editor
+
+
+@pytest.fixture
 def blogger_directory(home_page):
     return BloggerIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def officials_directory(home_page):
+    return OfficialIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def live_page(home_page):
+    """A live page standing in for a roundup that features bloggers."""
+
+    def make(title="Best of the frontline bloggers", slug=None, live=True):
+        return home_page.add_child(
+            instance=Page(title=title, slug=slug or slugify(title), live=live)
+        )
+
+    return make

@@ -1,0 +1,64 @@
+"""The public "Suggest a post" form, with a honeypot for robots."""
+
+from django import forms
+
+from roundups.models import ReaderSuggestion
+
+
+class SuggestionForm(forms.ModelForm):
+    post_url = forms.URLField(
+        label="Address of the post",
+        max_length=500,
+        assume_scheme="https",
+        help_text="Copy it from your browser's address bar, e.g. https://example.org/my-post.",
+        error_messages={
+            "required": "Give the address of the post you are suggesting.",
+            "invalid": "Enter the post's full address, e.g. https://example.org/my-post.",
+        },
+    )
+    # Robots fill every field; people never see this one (hidden by CSS, labelled to leave it).
+    website = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = ReaderSuggestion
+        fields = ["post_url", "blog", "reason", "name", "email", "credit"]
+        labels = {
+            "blog": "Blogger or blog name",
+            "reason": "Why it matters",
+            "name": "Your name (optional)",
+            "email": "Your email (optional)",
+            "credit": "You may thank me by name on the roundup",
+        }
+        help_texts = {
+            "blog": "e.g. Ermintrude2, or “Whose Shoes?”.",
+            "reason": "A sentence or two on what the post shows about public services.",
+            "email": "Only so we can reply; never published or shared.",
+            "credit": "We print “suggested by” and your name under the excerpt.",
+        }
+        error_messages = {
+            "blog": {"required": "Tell us whose blog it is."},
+            "reason": {"required": "Tell us in a sentence why the post matters."},
+            "email": {"invalid": "Enter a valid email address, or leave it empty."},
+        }
+        widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                "This field must be left empty: it catches automated submissions."
+            )
+        return ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("credit") and not (cleaned_data.get("name") or "").strip():
+            self.add_error("name", "Give your name if you would like to be thanked by name.")
+        return cleaned_data

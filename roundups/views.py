@@ -1,0 +1,154 @@
+"""The suggestion form's handling, and the inbox action that drafts an excerpt from it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import escape
+from django.views.decorators.http import require_http_methods
+
+from wagtail.admin.utils import get_valid_next_url_from_request
+
+from people.models import Blogger
+from roundups.forms import SuggestionForm
+from roundups.models import ReaderSuggestion, RoundupPage
+
+INBOX_URL_NAME = "roundups_readersuggestion_modeladmin_index"
+SUGGESTIONS_PER_HOUR = 5
+RATE_WINDOW_SECONDS = 60 * 60
+
+
+def rate_limit_key(request) -> str:
+    # REMOTE_ADDR, not X-Forwarded-For, which any client can forge; a deployment behind
+    # a proxy must make REMOTE_ADDR the reader's address.
+    return f"roundups:suggestions:{request.META.get('REMOTE_ADDR', 'unknown')}"
+
+
+def over_rate_limit(request) -> bool:
+    return cache.get(rate_limit_key(request), 0) >= SUGGESTIONS_PER_HOUR
+
+
+def count_submission(request) -> None:
+    key = rate_limit_key(request)
+    if cache.add(key, 1, RATE_WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+
+
+def serve_suggestion_page(page, request, *args, **kwargs):
+    """GET shows the form (or the thanks after a redirect); POST validates and stores."""
+    status = 200
+    rate_limited = False
+    if request.method == "POST":
+        form = SuggestionForm(request.POST)
+        if over_rate_limit(request):
+            rate_limited = True
+            status = 429
+        elif form.is_valid():
+            form.save()
+            count_submission(request)
+            return redirect(f"{page.url}?sent=1")
+        else:
+            status = 400
+    else:
+        form = SuggestionForm()
+    context = page.get_context(request, *args, **kwargs)
+    context.update(
+        {
+            "form": form,
+            "sent": request.method == "GET" and request.GET.get("sent") == "1",
+            "rate_limited": rate_limited,
+            "limit_per_hour": SUGGESTIONS_PER_HOUR,
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def latest_draft_roundup() -> RoundupPage | None:
+    """The roundup editors are assembling: the newest week that is not yet live."""
+    return RoundupPage.objects.filter(live=False).order_by("-week_ending", "-pk").first()
+
+
+def match_blogger(name: str) -> Blogger | None:
+    """The blogger a reader named, when exactly one name or blog name matches."""
+    name = name.strip().lstrip("@")
+    if not name:
+        return None
+    matches = list(
+        Blogger.objects.filter(name__iexact=name)
+        | Blogger.objects.filter(blog_name__iexact=name)
+        | Blogger.objects.filter(twitter_handle__iexact=name)
+        | Blogger.objects.filter(twitter_handle__iexact=f"@{name}")
+    )
+    return matches[0] if len(matches) == 1 else None
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("roundups.change_readersuggestion", raise_exception=True)
+def add_suggestion_to_roundup(request, pk: int):
+    """Confirm (GET), then append the suggestion as an excerpt to the latest draft roundup
+    as a new revision (POST). Nothing is published."""
+    suggestion = get_object_or_404(ReaderSuggestion, pk=pk)
+    back = get_valid_next_url_from_request(request) or reverse(INBOX_URL_NAME)
+    if suggestion.status == ReaderSuggestion.Status.USED:
+        messages.warning(request, f"This suggestion is already in “{suggestion.roundup}”.")
+        return redirect(back)
+    roundup = latest_draft_roundup()
+    if roundup is None:
+        messages.error(
+            request,
+            "There is no draft roundup to add it to: create next week's roundup first.",
+        )
+        return redirect(back)
+    if not roundup.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method == "GET":
+        return TemplateResponse(
+            request,
+            "roundups/admin/add_to_roundup.html",
+            {
+                "suggestion": suggestion,
+                "roundup": roundup,
+                "blogger": match_blogger(suggestion.blog),
+                "next": back,
+                "page_title": "Add to the draft roundup",
+                "header_icon": "openquote",
+            },
+        )
+    with transaction.atomic():
+        draft = roundup.get_latest_revision_as_object()
+        blogger = match_blogger(suggestion.blog)
+        block = draft.excerpts.stream_block.child_blocks["excerpt"]
+        value = block.to_python(
+            {
+                "title": "",
+                "url": suggestion.post_url,
+                "blogger": blogger.pk if blogger else None,
+                "author": "",
+                "posted_on": None,
+                "quote": "",
+                "commentary": f"<p>{escape(suggestion.reason)}</p>",
+                "sector": None,
+                "suggested_by": suggestion.credit_name,
+            }
+        )
+        draft.excerpts.append(("excerpt", value))
+        draft.refresh_summary()
+        # The excerpt still needs its quote and date: a draft may be incomplete, and
+        # publishing runs the full validation.
+        draft.save_revision(user=request.user, clean=False, log_action=True)
+        suggestion.status = ReaderSuggestion.Status.USED
+        suggestion.roundup = roundup
+        suggestion.save(update_fields=["status", "roundup"])
+    messages.success(
+        request,
+        f"Added to the draft “{draft.title}”: add the quote and date before publishing.",
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[roundup.pk]))
