@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -256,7 +257,18 @@ class OfficialKind(SnippetKind):
         return obj.name
 
     def prepare(self, objs, request) -> None:
+        """Departments, and the officials directory's address, once for every result."""
         prefetch_related_objects(objs, "department")
+        directory = apps.get_model("people", "OfficialIndexPage").objects.live().public().first()
+        directory_url = directory.get_url(request=request) if directory else ""
+        for obj in objs:
+            obj.search_directory_url = directory_url
+
+    def url_of(self, obj, request) -> str:
+        """The officials table, showing the official's department."""
+        if not obj.search_directory_url:
+            return ""
+        return f"{obj.search_directory_url}?{urlencode({'department': obj.department.slug})}"
 
     def meta_of(self, obj) -> str:
         twitter = f"@{obj.twitter_handle} on Twitter" if obj.twitter_handle else "Not on Twitter"
