@@ -56,7 +56,16 @@ def _ranked_results_class(base):
             entries = self._entries()
             if entries is None:
                 return super()._do_search()
-            rows = list(entries[self.start : self.stop])
+            if getattr(self.query_compiler, "COUNT_FROM_ROWS", False):
+                # Read every match's id and score in the one ranked pass, then count and
+                # slice here, rather than matching a second time to count.
+                everything = list(entries[:MAX_RANKED_ROWS])
+                rows = [
+                    (object_id, score, len(everything))
+                    for object_id, score, _total in everything[self.start : self.stop]
+                ]
+            else:
+                rows = list(entries[self.start : self.stop])
             if not rows:
                 return []
             queryset = self.query_compiler.queryset
@@ -80,6 +89,10 @@ def _ranked_results_class(base):
             return super()._do_count() if entries is None else entries.count()
 
     return RankedSearchResults
+
+
+# More matches than this are not ranked for one search (SQLite reads every match).
+MAX_RANKED_ROWS = 20_000
 
 
 def _combine(conditions, every: bool):
@@ -207,6 +220,8 @@ def _ranked_sqlite_backend_class():
     from modelsearch.utils import get_descendants_content_types_pks
 
     class RankedEntriesMixin:
+        COUNT_FROM_ROWS = True
+
         def ranked_entries(self, config):
             """(object id, score) of the matching objects in the queryset, best first; None
             for queries the stock compiler must answer (negated, match-all, unranked)."""
@@ -227,7 +242,7 @@ def _ranked_sqlite_backend_class():
                     ),
                     index_entry__object_id__in=object_ids,
                 )
-                # FTS5 refuses bm25() beside a window function: count separately.
+                # FTS5 refuses bm25() beside a window function (see COUNT_FROM_ROWS).
                 .annotate(score=rank, total=Value(None, output_field=IntegerField()))
                 .order_by("score", "index_entry__object_id")
                 .values_list("index_entry__object_id", "score", "total")
