@@ -20,9 +20,8 @@ from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page
-from wagtail.rich_text import get_text_for_indexing
 
-from search.text import Matcher, best_extract, highlight_all, indexed_text
+from search.text import Matcher, best_extract, highlight_all, html_to_text, indexed_text
 
 
 @dataclass
@@ -408,7 +407,7 @@ class RoundupKind(PageKind):
             source = (blogger.blog_name or blogger.name) if blogger else ""
             title = value.get("title") or (f"From {source}" if source else "Excerpt")
             quote = value.get("quote") or ""
-            commentary = get_text_for_indexing(value.get("commentary") or "")
+            commentary = html_to_text(value.get("commentary") or "")
             names = " ".join(filter(None, [blogger.name if blogger else "", source]))
             text = " ".join([title, quote, commentary, names, value.get("author") or ""])
             hits = matcher.count(text) if matcher else 0
@@ -434,7 +433,7 @@ class RoundupKind(PageKind):
         return result
 
     def texts_of(self, obj) -> list[str]:
-        return [get_text_for_indexing(obj.introduction or "")]
+        return [html_to_text(obj.introduction or "")]
 
 
 register(EssayKind())

@@ -8,13 +8,13 @@ result).
 
 import re
 from collections.abc import Iterable, Iterator
+from html import unescape
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
-from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 TOKEN_RE = re.compile(r"([^\W_]+)")
@@ -36,6 +36,14 @@ SUFFIXES = (
 )
 
 
+TAG_RE = re.compile(r"<[^>]*>")
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of stored rich text, quickly (tags become spaces, entities characters)."""
+    return unescape(TAG_RE.sub(" ", html or ""))
+
+
 def light_stem(word: str) -> str:
     """A rough English stem, enough to mark "consultations" when "consultation" was searched."""
     word = word.lower()
@@ -54,6 +62,13 @@ class Matcher:
         # Names like "Ermintrude2" are found by their beginning ("Ermintrude").
         self.prefixes = tuple(word for word in lowered if len(word) >= 4)
         self._seen: dict[str, str | None] = {}
+        # Every matching word begins with a stem or prefix: a quick test before tokenising.
+        beginnings = sorted(self.stems | set(self.prefixes), key=len, reverse=True)
+        self._quick = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, beginnings)) + ")", re.IGNORECASE)
+            if beginnings
+            else None
+        )
 
     def __bool__(self) -> bool:
         return bool(self.stems)
@@ -76,7 +91,7 @@ class Matcher:
 
     def count(self, text: str) -> int:
         """How many distinct searched words appear in `text` (a rough relevance for choosing)."""
-        if not self:
+        if not self or not self._quick.search(text):
             return 0
         found = {self.stem_of_match(token) for token in TOKEN_RE.findall(text)}
         found.discard(None)
@@ -149,7 +164,7 @@ def block_text(block: blocks.Block, raw) -> Iterator[str]:
     if raw is None:
         return
     if isinstance(block, blocks.RichTextBlock):
-        yield get_text_for_indexing(raw) if isinstance(raw, str) else ""
+        yield html_to_text(raw) if isinstance(raw, str) else ""
     elif isinstance(block, (blocks.CharBlock, blocks.TextBlock)):
         if isinstance(raw, str):
             yield raw
@@ -187,7 +202,7 @@ def field_text(obj, field_name: str) -> str:
     if isinstance(model_field, StreamField):
         return " ".join(stream_text(model_field.stream_block, value.raw_data))
     if isinstance(model_field, RichTextField):
-        return get_text_for_indexing(value or "")
+        return html_to_text(value or "")
     if value is None:
         return ""
     return str(value)
