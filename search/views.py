@@ -8,7 +8,7 @@ from people.models import Sector
 from search import suggestions
 from search.engine import Filters, run_search
 from search.kinds import all_kinds
-from search.params import read_params
+from search.params import DEFAULT_PER_PAGE, read_params
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS, WORD_RE, parse_query
 
 TEMPLATE = "search/search.html"
@@ -26,7 +26,7 @@ def search(request):
             "type": sorted(params.kind_keys),
             "sector": params.sector.slug if params.sector else None,
             "year": params.year,
-            "per_page": params.per_page if params.per_page != 10 else None,
+            "per_page": params.per_page if params.per_page != DEFAULT_PER_PAGE else None,
         }
         values.update(changes)
         pairs = []
@@ -46,6 +46,7 @@ def search(request):
         "years": suggestions.content_years(),
         "max_query_length": MAX_QUERY_LENGTH,
         "max_terms": MAX_TERMS,
+        "default_per_page": DEFAULT_PER_PAGE,
         "notices": list(params.notices),
         "errors": params.errors,
     }
