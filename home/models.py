@@ -15,6 +15,14 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "essays.EssayIndexPage",
+        "roundups.RoundupIndexPage",
+        "roundups.SuggestionPage",
+        "people.BloggerIndexPage",
+        "people.OfficialIndexPage",
+        "guests.GuestSectionPage",
+    ]
     max_count = 1
 
     class Meta:

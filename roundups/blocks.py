@@ -27,15 +27,13 @@ class ExcerptValue(blocks.StructValue):
     """An excerpt's stored fields plus what the page derives from them."""
 
     @cached_property
-    def sector(self):
-        """The sector the excerpt files under: the one chosen, else the blogger's first."""
+    def effective_sector(self):
+        """The sector the excerpt files under: the one chosen, else the blogger's first.
+        (Callers fetch the bloggers' sectors in bulk first: see `excerpts_of`.)"""
         if self.get("sector") is not None:
             return self["sector"]
         blogger = self.get("blogger")
-        if blogger is None:
-            return None
-        sectors = list(blogger.sectors.all())  # prefetched by the page for every excerpt at once
-        return sectors[0] if sectors else None
+        return blogger.default_sector if blogger is not None else None
 
     @property
     def blogger_url(self) -> str:

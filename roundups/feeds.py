@@ -93,7 +93,7 @@ class SectorExcerptFeed(Feed):
         return [
             item
             for item in excerpts_of(self.index_page.roundups()[:FEED_ROUNDUPS])
-            if item.value.sector is not None and item.value.sector.pk == obj.pk
+            if item.value.effective_sector is not None and item.value.effective_sector.pk == obj.pk
         ]
 
     def item_title(self, item):

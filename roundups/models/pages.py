@@ -117,7 +117,7 @@ def group_by_sector(excerpts: list) -> list[SectorGroup]:
     order within each; sectors without excerpts do not appear."""
     groups: dict[int | None, SectorGroup] = {}
     for item in excerpts:
-        sector = item.value.sector
+        sector = item.value.effective_sector
         groups.setdefault(sector.pk if sector else None, SectorGroup(sector)).excerpts.append(item)
     return sorted(
         groups.values(),
@@ -365,7 +365,7 @@ class RoundupPage(Page):
                     f"{self.week_ending:%B %Y}: move it to next week's roundup or correct "
                     "the date."
                 )
-            if value.get("blogger") is not None and value.sector is None:
+            if value.get("blogger") is not None and value.effective_sector is None:
                 field_errors["sector"] = ValidationError(
                     f"Choose a sector: {value['blogger'].name} has none to default to."
                 )
@@ -419,7 +419,7 @@ class RoundupPage(Page):
             value = item.value
             if value.get("blogger") is None:
                 continue
-            sector = value.sector
+            sector = value.effective_sector
             rows.append(
                 FeaturedRow(
                     blogger_id=value["blogger"].pk,

@@ -5,6 +5,7 @@ the environment. `dev`, `test` and `production` only override.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "modelcluster",
     "taggit",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -109,6 +111,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Keeps guest bloggers inside their own drafts in the admin (see guests/middleware.py).
+    "guests.middleware.GuestAdminBoundaryMiddleware",
+    # Last, so it sees the outcome of every login attempt (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -200,6 +206,20 @@ SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Also refuses damaged or truncated images with a message instead of a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "guests.forms.CheckedImageForm"
+
+# Login throttling (django-axes): after 5 failures an account, and separately an address,
+# must wait 15 minutes; the admin login page says so. The backend needs the request.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "guests/login_locked_out.html"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Guerilla Policy"

@@ -4,7 +4,6 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 
-from core.roles import setup_roles
 from people.factories import BloggerIndexPageFactory, OfficialIndexPageFactory
 from people.models.pages import forget_blogger_directory_url
 
@@ -15,14 +14,6 @@ def fresh_directory_address():
     forget_blogger_directory_url()
     yield
     forget_blogger_directory_url()
-
-
-@pytest.fixture
-def editor(editor):
-    """The shared editor, after the roles are set up again: on a fresh test database the
-    post-migrate set-up runs before the people app's permissions exist."""
-    setup_roles()
-    return editor
 
 
 @pytest.fixture

@@ -35,7 +35,8 @@ def test_demo_has_the_seeds_sectors_in_roundup_order(demo):
 
 @pytest.mark.django_db
 def test_demo_has_the_nine_roundup_bloggers(demo):
-    assert set(Blogger.objects.values_list("name", flat=True)) == SEED_BLOGGERS
+    # Other apps' demo content may add bloggers (the demo guest's profile); the seed's are all here.
+    assert set(Blogger.objects.values_list("name", flat=True)) >= SEED_BLOGGERS
     ermintrude = Blogger.objects.get(slug="ermintrude2")
     assert ermintrude.role == "works in dementia services"
     assert [sector.name for sector in ermintrude.sectors.all()] == ["Social care"]

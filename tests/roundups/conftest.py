@@ -77,18 +77,3 @@ def make_roundup(index_page, bloggers):
         return page
 
     return make
-
-
-def ensure_people_snippets() -> None:
-    """The excerpt block's choosers need Blogger and Sector registered as snippets, which
-    the people app's admin does; register them here only when it has not (yet)."""
-    from wagtail import hooks
-    from wagtail.snippets.models import register_snippet
-
-    hooks.search_for_hooks()
-    for model in (Blogger, Sector):
-        if not hasattr(model, "snippet_viewset"):
-            register_snippet(model)
-
-
-ensure_people_snippets()

@@ -123,3 +123,15 @@ def test_archive_offers_feed_links_for_every_sector(client, index_page, sectors)
     html = client.get(index_page.url).content.decode()
     assert html.count('rel="alternate"') == 2 + len(sectors)
     assert f'href="{index_page.url}sectors/education/feed/"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["", "2012/", "2012/10/"])
+def test_archive_pages_have_one_h1_and_no_skipped_heading_levels(
+    client, index_page, make_roundup, path
+):
+    make_roundup()
+    html = client.get(f"{index_page.url}{path}").content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
