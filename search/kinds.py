@@ -436,6 +436,26 @@ class RoundupKind(PageKind):
         return [html_to_text(obj.introduction or "")]
 
 
+class GuestPostKind(PageKind):
+    """A post by a frontline guest blogger, dated by when it went live."""
+
+    key = "guest-post"
+    label = "Guest post"
+    plural = "Guest posts"
+    model_label = "guests.GuestPostPage"
+    order = 15
+
+    def prepare(self, objs, request) -> None:
+        prefetch_related_objects(objs, "byline")
+
+    def meta_of(self, obj) -> str:
+        return f"By {obj.byline.name}" if obj.byline_id and obj.byline else ""
+
+    def texts_of(self, obj) -> list[str]:
+        return [obj.standfirst, *indexed_text(obj)]
+
+
 register(EssayKind())
 register(SeriesKind())
 register(RoundupKind())
+register(GuestPostKind())
