@@ -1,0 +1,237 @@
+"""Run one search across every kind and merge the answers into one ranked list.
+
+Pages of all types come from one backend query over live, public pages (plus a
+count when there may be more); each kind of profile from one query of its own
+(plus one for names by their beginning). Scores from the database backend
+(PostgreSQL `ts_rank`, SQLite `bm25`) use the same formula for every model, so
+the lists merge by score. A page of results costs the same number of queries
+whatever its size: objects are described in bulk, per kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+
+from wagtail.models import Page
+
+from search.backends import search_backend
+from search.kinds import Kind, Result, SnippetKind, kind_for_object
+from search.query import ParsedQuery
+from search.text import Matcher
+
+# Deeper than anyone pages; keeps the work per request bounded.
+MAX_RESULTS = 1000
+# Profiles are few; more matches than this for one kind are not worth ranking.
+MAX_PROFILE_MATCHES = 200
+
+
+@dataclass
+class Filters:
+    """What the reader narrowed the search to. Empty lists and None mean "any"."""
+
+    kinds: list[Kind]
+    year: int | None = None
+    sector: object | None = None  # a people.Sector
+    type_chosen: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.type_chosen or self.year is not None or self.sector is not None
+
+    def applies_to(self, kind: Kind) -> bool:
+        """Can objects of `kind` pass these filters at all?"""
+        if kind not in self.kinds:
+            return False
+        if self.year is not None and not (kind.date_field or kind.is_page):
+            return False
+        return not (self.sector is not None and not kind.has_sector)
+
+
+def _score(value) -> float:
+    """Higher is better everywhere: SQLite's bm25() is negative, lower meaning better."""
+    value = float(value or 0.0)
+    return -value if connection.vendor == "sqlite" else value
+
+
+class PageSource:
+    """Every live, public page that passes the filters, in one ranked backend query."""
+
+    def __init__(self, filters: Filters, search_query, exclude_ids=()):
+        kinds = [kind for kind in filters.kinds if kind.is_page and filters.applies_to(kind)]
+        self.empty = not kinds
+        queryset = Page.objects.live().public()
+        if filters.active:
+            combined = Q()
+            for kind in kinds:
+                condition = kind.type_q()
+                if filters.year is not None:
+                    condition &= kind.year_q(filters.year)
+                if filters.sector is not None:
+                    condition &= kind.sector_q(filters.sector)
+                combined |= condition
+            queryset = queryset.filter(combined)
+        if exclude_ids:
+            queryset = queryset.exclude(id__in=list(exclude_ids))
+        self.results = (
+            search_backend().search(search_query, queryset.specific()).annotate_score("_score")
+        )
+        self.fetched: list[tuple[object, float]] = []
+        self._count: int | None = None
+
+    def fetch(self, limit: int) -> list[tuple[object, float]]:
+        if self.empty:
+            self._count = 0
+            return []
+        self.fetched = [(obj, _score(obj._score)) for obj in self.results[:limit]]
+        if len(self.fetched) < limit:
+            self._count = len(self.fetched)
+        elif self.fetched and getattr(self.fetched[0][0], "search_total", None) is not None:
+            self._count = self.fetched[0][0].search_total  # counted in the same query
+        return self.fetched
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.results.count()
+        return self._count
+
+
+class ProfileSource:
+    """The profiles of one kind that match: by their words, or by a name's beginning."""
+
+    def __init__(self, kind: SnippetKind, filters: Filters, parsed: ParsedQuery, search_query):
+        self.kind = kind
+        self.empty = not filters.applies_to(kind)
+        self.filters = filters
+        self.parsed = parsed
+        self.search_query = search_query
+        self.fetched: list[tuple[object, float]] = []
+
+    def fetch(self, limit: int) -> list[tuple[object, float]]:
+        if self.empty:
+            return []
+        backend = search_backend()
+        queryset = self.kind.model._default_manager.all()
+        best: dict[object, tuple[object, float]] = {}
+        found = backend.search(self.search_query, queryset).annotate_score("_score")
+        for obj in found[:MAX_PROFILE_MATCHES]:
+            best[obj.pk] = (obj, _score(obj._score))
+        if (
+            not best  # names by their beginning only when nothing matched whole words
+            and self.parsed.terms
+            and not self.parsed.phrases
+            and self.kind.model.get_autocomplete_search_fields()
+        ):
+            names = backend.autocomplete(
+                " ".join(self.parsed.terms), queryset, operator="and"
+            ).annotate_score("_score")
+            for obj in names[:MAX_PROFILE_MATCHES]:
+                score = _score(obj._score)
+                if obj.pk not in best or best[obj.pk][1] < score:
+                    best[obj.pk] = (obj, score)
+        if self.filters.sector is not None and best:
+            allowed = set(
+                queryset.filter(
+                    pk__in=list(best), **{self.kind.sector_lookup: self.filters.sector}
+                ).values_list("pk", flat=True)
+            )
+            best = {pk: item for pk, item in best.items() if pk in allowed}
+        self.fetched = [(obj, score * self.kind.boost) for obj, score in best.values()]
+        return self.fetched
+
+    def count(self) -> int:
+        return len(self.fetched)
+
+
+class ResultList:
+    """The merged results, shaped for Django's Paginator: a count and slices."""
+
+    def __init__(self, ranked: list[tuple[object, float]], total: int):
+        self.ranked = ranked
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, key):
+        return self.ranked[key]
+
+
+@dataclass
+class Outcome:
+    """What one search found, ready for the template."""
+
+    page: PaginatorPage
+    paginator: Paginator
+    results: list[Result]
+    total: int
+    any_word: bool = False  # no result had every word, so these have any of them
+    requested_page: int = 1
+    notices: list[str] = field(default_factory=list)
+
+
+def _search(parsed, filters, operator, limit, exclude_ids) -> tuple[list, int]:
+    search_query = parsed.as_search_query(operator)
+    sources = [PageSource(filters, search_query, exclude_ids)]
+    sources += [
+        ProfileSource(kind, filters, parsed, search_query)
+        for kind in filters.kinds
+        if isinstance(kind, SnippetKind)
+    ]
+    ranked = [item for source in sources for item in source.fetch(limit)]
+    total = sum(source.count() for source in sources)
+    order = {kind.key: kind.order for kind in filters.kinds}
+    ranked.sort(key=lambda item: (-item[1], order.get(kind_for_object(item[0]).key, 0)))
+    return ranked, total
+
+
+def describe(items: list[tuple[object, float]], matcher: Matcher, request) -> list[Result]:
+    """Results for one page of ranked objects: each kind describes its own in one batch."""
+    kinds = [(index, kind_for_object(obj), obj, score) for index, (obj, score) in enumerate(items)]
+    described: dict[int, Result] = {}
+    for kind, group in groupby(sorted(kinds, key=lambda row: row[1].key), key=lambda r: r[1]):
+        rows = list(group)
+        results = kind.describe_all([(obj, score) for _i, _k, obj, score in rows], matcher, request)
+        for (index, *_rest), result in zip(rows, results, strict=True):
+            described[index] = result
+    return [described[index] for index in range(len(items))]
+
+
+def run_search(
+    parsed: ParsedQuery,
+    filters: Filters,
+    page_number: int,
+    per_page: int,
+    request,
+    exclude_page_ids=(),
+) -> Outcome:
+    """Search, merge, paginate and describe one page of results."""
+    last_allowed_page = max(1, MAX_RESULTS // per_page)
+    wanted_page = min(max(page_number, 1), last_allowed_page)
+    limit = wanted_page * per_page
+    ranked, total = _search(parsed, filters, "and", limit, exclude_page_ids)
+    any_word = False
+    if total == 0 and len(parsed.terms) + len(parsed.phrases) > 1:
+        ranked, total = _search(parsed, filters, "or", limit, exclude_page_ids)
+        any_word = total > 0
+
+    paginator = Paginator(ResultList(ranked, min(total, MAX_RESULTS)), per_page)
+    page = paginator.page(min(wanted_page, paginator.num_pages))
+    matcher = Matcher(parsed.words)
+    results = describe(list(page.object_list), matcher, request)
+    return Outcome(
+        page=page,
+        paginator=paginator,
+        results=results,
+        total=total,
+        any_word=any_word,
+        requested_page=page_number,
+    )
