@@ -7,7 +7,9 @@ and by `load_demo_content`. Apps with their own needs add a `roles.py` with a
 
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
+from wagtail.admin.models import Admin
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from core.discovery import app_modules
@@ -35,8 +37,12 @@ def setup_roles() -> tuple[Group, Group]:
     """Create or update the Editors and Guest bloggers groups; return them."""
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     guests, _ = Group.objects.get_or_create(name=GUESTS)
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
+    # Wagtail's admin-access permission comes from a data migration; a flushed database
+    # (transactional tests) lacks it until recreated here.
+    access_admin, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Admin, for_concrete_model=False),
+        codename="access_admin",
+        defaults={"name": "Can access Wagtail admin"},
     )
 
     model_permissions = Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
