@@ -18,11 +18,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, Revision
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.fields import introduction_field
 from essays.forms import EssayPageForm
 from essays.panels import SeriesPartsPanel
 
@@ -107,11 +108,7 @@ class EssayFeedMixin(RoutablePageMixin):
 class EssayIndexPage(EssayFeedMixin, Page):
     """The essay archive: every live essay, newest first, by topic, with its feed."""
 
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="A sentence or two above the list of essays.",
-    )
+    introduction = introduction_field("A sentence or two above the list of essays.")
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -172,10 +169,8 @@ class EssayIndexPage(EssayFeedMixin, Page):
 class SeriesPage(EssayFeedMixin, Page):
     """A numbered essay series: an introduction and its parts, the pages under it."""
 
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="What the series argues and why; shown above the list of parts.",
+    introduction = introduction_field(
+        "What the series argues and why; shown above the list of parts."
     )
     planned_parts = models.PositiveSmallIntegerField(
         default=10,

@@ -18,13 +18,14 @@ from django.utils import timezone
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 
 from core.blocks import GuestBodyBlock
+from core.fields import introduction_field
 
 INVITATION_LIFETIME = timedelta(days=7)
 PREVIEW_LINK_LIFETIME = timedelta(days=7)
@@ -43,10 +44,8 @@ def hash_token(token: str) -> str:
 class GuestSectionPage(Page):
     """“From the frontline”: the one section where guest bloggers write."""
 
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="A short paragraph above the list of guest posts saying who writes here.",
+    introduction = introduction_field(
+        "A short paragraph above the list of guest posts saying who writes here."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

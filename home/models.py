@@ -1,15 +1,14 @@
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from core.fields import introduction_field
 
 
 class HomePage(Page):
     """The front page: an introduction, then the latest essays, series and roundup."""
 
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="A short paragraph under the site name saying what Guerilla Policy is for.",
+    introduction = introduction_field(
+        "A short paragraph under the site name saying what Guerilla Policy is for."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.fields import introduction_field
 from core.models import SiteSettings
 from people.forms import OfficialFilterForm
 from people.models.snippets import Blogger, Official, Sector
@@ -52,11 +52,7 @@ def blogger_profile_url(slug: str) -> str:
 class BloggerIndexPage(RoutablePageMixin, Page):
     """The blogger directory at /bloggers/, and each blogger's profile at /bloggers/<slug>/."""
 
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="A short paragraph above the directory.",
-    )
+    introduction = introduction_field("A short paragraph above the directory.")
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
@@ -168,10 +164,8 @@ class OfficialIndexPage(RoutablePageMixin, Page):
     """The civil service leadership table, built from the Official snippets, with filters
     and a CSV download of the same rows."""
 
-    introduction = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="A short paragraph above the table: where the list comes from, why it matters.",
+    introduction = introduction_field(
+        "A short paragraph above the table: where the list comes from, why it matters."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

@@ -25,13 +25,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.fields import INTRO_FEATURES, introduction_field
 from core.models import SiteSettings
 from people.featured import FeaturedRow
 from people.models import Sector
 from roundups.blocks import ExcerptStreamBlock, ExcerptValue, excerpt_anchor
 
 TITLE_PREFIX = "Best of the frontline bloggers"
-INTRO_FEATURES = ["bold", "italic", "link"]
 # A main excerpt older than this before the week ending is probably a previous read.
 RECENT_WINDOW = timedelta(days=14)
 ROUNDUPS_PER_PAGE = 10
@@ -138,10 +138,8 @@ class ArchiveEntry:
 class RoundupIndexPage(RoutablePageMixin, Page):
     """The archive of roundups, newest first, with month navigation and feeds."""
 
-    introduction = RichTextField(
-        features=INTRO_FEATURES,
-        blank=True,
-        help_text="A sentence or two at the top of the archive saying what the roundup is.",
+    introduction = introduction_field(
+        "A sentence or two at the top of the archive saying what the roundup is."
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -270,11 +268,7 @@ class RoundupPage(Page):
         help_text="Leave blank for “Best of the frontline bloggers (week ending 19th October "
         "2012)”, made from the date.",
     )
-    introduction = RichTextField(
-        features=INTRO_FEATURES,
-        blank=True,
-        help_text="The opening paragraph: why we read frontline bloggers.",
-    )
+    introduction = introduction_field("The opening paragraph: why we read frontline bloggers.")
     excerpts = StreamField(
         ExcerptStreamBlock(),
         help_text="This week's excerpts, in any order: the page groups them under sector "
@@ -449,11 +443,7 @@ class RoundupPage(Page):
 class SuggestionPage(Page):
     """The public "Suggest a post" form: suggestions land in the editors' inbox."""
 
-    introduction = RichTextField(
-        features=INTRO_FEATURES,
-        blank=True,
-        help_text="What to suggest and what happens next, above the form.",
-    )
+    introduction = introduction_field("What to suggest and what happens next, above the form.")
     thank_you = RichTextField(
         features=INTRO_FEATURES,
         default="<p>Thank you: we read every suggestion before the next roundup.</p>",
