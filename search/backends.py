@@ -1,30 +1,36 @@
-"""The search backend the site search queries with.
+"""The search backends: the one Wagtail writes the index with, and the one the site
+search ranks with.
 
-Wagtail's database backend, reading the same index it writes, with one change to
-how a ranked search runs. The stock queries are fine for a few hundred pages but
-not for ten thousand:
+`SearchBackend` (named in `WAGTAILSEARCH_BACKENDS`) is Wagtail's database backend;
+on PostgreSQL it also writes each index entry's words to our word list
+(`search.terms`) whenever it writes the entry, and the database deletes them with
+the entry. `search_backend()` returns the same backend with one change to how a
+ranked search runs. The stock queries are fine for a few hundred pages but not
+for ten thousand:
 
 - SQLite ranks each candidate with a correlated subquery that repeats the
   full-text match once per row (minutes for a common word);
-- PostgreSQL matches `title || body`, an expression no index covers, so every
-  search reads and concatenates every index entry (and a phrase took seconds).
+- PostgreSQL matches `title || body`, an expression no index covers, and ranks
+  every match from its whole vectors (and a phrase took seconds).
 
-Here one query over the index entries does the work: it matches with conditions
-the indexes serve (FTS5 `MATCH`; on PostgreSQL `title @@ q OR body @@ q` per
-word, which the GIN indexes on each column answer), keeps only the objects of
-the queryset (live, public, filtered), ranks with the backend's own formula, cuts
-to the page wanted and counts all matches in the same pass (a window count). The
-objects are then fetched by primary key. Queries the stock backend handles
-differently (negations, match-all, fuzzy) still go to it.
+Here one query does the work: on SQLite over the index entries, with FTS5's
+`MATCH` and `bm25()`; on PostgreSQL over the word list. Either keeps only the
+objects of the queryset (live, public, filtered), ranks, cuts to the page wanted
+and counts all matches in the same pass. The objects are then fetched by primary
+key. Queries the stock backend handles differently (negations, match-all, fuzzy,
+chosen fields) still go to it.
 """
 
 from functools import cache
 
 from django.db import connection
 from django.db.models import IntegerField, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from wagtail.search.backends import get_search_backend
+
+from search.terms import TITLE_WEIGHT
 
 
 def search_backend():
@@ -35,13 +41,10 @@ def search_backend():
 
         if type(backend) is SQLiteSearchBackend:
             return _ranked_sqlite_backend_class()({})
-    elif connection.vendor == "postgresql":
-        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
-
-        if type(backend) is PostgresSearchBackend:
-            ranked = _ranked_postgres_backend_class()({})
-            ranked.config = backend.config
-            return ranked
+    elif connection.vendor == "postgresql" and type(backend) is _indexed_postgres_backend_class():
+        ranked = _ranked_postgres_backend_class()({})
+        ranked.config = backend.config
+        return ranked
     return backend
 
 
@@ -95,14 +98,6 @@ def _ranked_results_class(base):
 MAX_RANKED_ROWS = 20_000
 
 
-def _combine(conditions, every: bool):
-    """AND (every) or OR the conditions together."""
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = (combined & condition) if every else (combined | condition)
-    return combined
-
-
 def _queryset_object_ids(queryset):
     """The queryset's primary keys as the index stores them (text), for a subquery."""
     return (
@@ -113,65 +108,91 @@ def _queryset_object_ids(queryset):
 
 
 @cache
+def _indexed_postgres_backend_class():
+    """Wagtail's PostgreSQL backend, writing our word list beside each index entry it writes."""
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+    )
+    from modelsearch.utils import get_content_type_pk
+
+    from search import terms
+
+    class TermIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            objs = list(objs)
+            super().add_items(model, objs)
+            if model.get_search_fields():
+                terms.refresh(
+                    get_content_type_pk(model),
+                    [obj.pk for obj in objs],
+                    connection=self.write_connection,
+                )
+
+    class TermIndexedPostgresSearchBackend(PostgresSearchBackend):
+        index_class = TermIndex
+
+    return TermIndexedPostgresSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
+    """The configured backend (`WAGTAILSEARCH_BACKENDS`): Wagtail's database backend, which
+    on PostgreSQL also keeps the word list that `search_backend()` ranks from."""
+    if connection.vendor == "postgresql":
+        return _indexed_postgres_backend_class()(params)
+    from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+
+    return DatabaseSearchBackend(params)
+
+
+@cache
 def _ranked_postgres_backend_class():
     from modelsearch.backends.database.postgres.postgres import (
         PostgresAutocompleteQueryCompiler,
-        PostgresSearchBackend,
         PostgresSearchQueryCompiler,
         PostgresSearchResults,
     )
-    from modelsearch.query import And, Or, Phrase, PlainText
     from modelsearch.utils import get_descendants_content_types_pks
 
-    from django.contrib.postgres.search import SearchQuery
     from django.db.models import Count, F, Q, Window
 
     from wagtail.search.models import IndexEntry
 
-    class RankedEntriesMixin:
-        COLUMNS = ("title", "body")
-        SEARCH_TYPE = "plain"
+    from search import terms
 
-        def match_condition(self, query, config):
-            """A condition equivalent to `(title || body) @@ query` that GIN indexes serve."""
-
-            def either(text, search_type):
-                search = SearchQuery(text, search_type=search_type, config=config)
-                condition = Q()
-                for column in self.COLUMNS:
-                    condition |= Q(**{column: search})
-                return condition
-
-            if isinstance(query, PlainText):
-                terms = query.query_string.split()
-                if not terms:
-                    return None
-                conditions = [either(term, self.SEARCH_TYPE) for term in terms]
-                combined = conditions[0]
-                for condition in conditions[1:]:
-                    combined = (
-                        combined & condition if query.operator == "and" else combined | condition
-                    )
-                return combined
-            if isinstance(query, Phrase):
-                return either(query.query_string, "phrase")
-            if isinstance(query, (And, Or)):
-                parts = [self.match_condition(sub, config) for sub in query.subqueries]
-                if any(part is None for part in parts):
-                    return None
-                return _combine(parts, every=isinstance(query, And))
-            return None
-
+    class RankedSearchQueryCompiler(PostgresSearchQueryCompiler):
         def ranked_entries(self, config):
+            """Ranked from the word list (`search.terms`); None where the stock query must
+            answer (unranked, limited to some fields, a query shape the list cannot take, or
+            a model whose keys are not numbers)."""
+            model = self.queryset.model
+            if (
+                not self.order_by_relevance
+                or self.fields is not None
+                or model._meta.pk.get_internal_type() not in INTEGER_KEYS
+            ):
+                return None
+            query = terms.term_query(self.query, config)
+            if query is None:
+                return None
+            return terms.RankedTerms(
+                query,
+                config,
+                get_descendants_content_types_pks(model),
+                self.queryset.order_by().values("pk"),
+            )
+
+    class RankedAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+        def ranked_entries(self, config):
+            """Names by their beginning: the autocomplete vectors are short, and the stock
+            prefix query is served by their GIN index."""
             if not self.order_by_relevance or self.fields is not None:
                 return None
-            match = self.match_condition(self.query, config)
-            if match is None:
-                return None
-            rank = self._build_rank_expression(self.entry_vectors(), config)
+            query = self.build_tsquery(self.query, config=config)
+            rank = self._build_rank_expression([(F("autocomplete"), 1.0)], config)
             return (
                 IndexEntry.objects.filter(
-                    match,
+                    Q(autocomplete=query),
                     content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
                     object_id__in=_queryset_object_ids(self.queryset),
                 )
@@ -180,29 +201,15 @@ def _ranked_postgres_backend_class():
                 .values_list("object_id", "score", "total")
             )
 
-        def entry_vectors(self):
-            return [(F("title"), F("title_norm")), (F("body"), 1.0)]
-
-    class RankedSearchQueryCompiler(RankedEntriesMixin, PostgresSearchQueryCompiler):
-        pass
-
-    class RankedAutocompleteQueryCompiler(RankedEntriesMixin, PostgresAutocompleteQueryCompiler):
-        COLUMNS = ("autocomplete",)
-
-        def match_condition(self, query, config):
-            # Autocomplete matches the last word as a prefix: leave it to the stock query
-            # builder, which the GIN index on `autocomplete` serves as it is.
-            return Q(autocomplete=self.build_tsquery(query, config=config))
-
-        def entry_vectors(self):
-            return [(F("autocomplete"), 1.0)]
-
-    class RankedPostgresSearchBackend(PostgresSearchBackend):
+    class RankedPostgresSearchBackend(_indexed_postgres_backend_class()):
         query_compiler_class = RankedSearchQueryCompiler
         autocomplete_query_compiler_class = RankedAutocompleteQueryCompiler
         results_class = _ranked_results_class(PostgresSearchResults)
 
     return RankedPostgresSearchBackend
+
+
+INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
 
 
 @cache
@@ -232,7 +239,7 @@ def _ranked_sqlite_backend_class():
                 self.fields or self.FTS_TABLE_FIELDS,
                 self.build_search_query(normalized, config=config),
             )
-            rank = self._build_rank_expression(self.get_search_vectors(), config)
+            rank = self.rank(config)
             object_ids = _queryset_object_ids(self.queryset)
             return (
                 SQLiteFTSIndexEntry.objects.filter(match)
@@ -249,10 +256,15 @@ def _ranked_sqlite_backend_class():
             )
 
     class RankedSearchQueryCompiler(RankedEntriesMixin, SQLiteSearchQueryCompiler):
-        pass
+        def rank(self, config):
+            # FTS5's bm25() with the title weighted as on PostgreSQL (`search.terms`); its
+            # columns are autocomplete, body, title.
+            table = SQLiteFTSIndexEntry._meta.db_table
+            return RawSQL(f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", [])  # noqa: S611
 
     class RankedAutocompleteQueryCompiler(RankedEntriesMixin, SQLiteAutocompleteQueryCompiler):
-        pass
+        def rank(self, config):
+            return self._build_rank_expression(self.get_search_vectors(), config)
 
     class RankedSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = RankedSearchQueryCompiler

@@ -233,9 +233,10 @@ def bulk_add_children(parent: Page, model: type[Page], rows: Iterable[dict], bat
 
 
 def analyse() -> None:
-    """Refresh the planner's statistics after a bulk load (autovacuum would, later)."""
+    """Refresh the planner's statistics after a bulk load, and on PostgreSQL the visibility
+    map that lets searches read the word list's index alone (autovacuum would, later)."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def rebuild_index(models: Iterable[type], chunk_size: int = 500, log=print) -> None:
