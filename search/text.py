@@ -62,6 +62,7 @@ class Matcher:
         # Names like "Ermintrude2" are found by their beginning ("Ermintrude").
         self.prefixes = tuple(word for word in lowered if len(word) >= 4)
         self._seen: dict[str, str | None] = {}
+        self._by_token: dict[str, str | None] = {}  # the same, before lower-casing
         # Every matching word begins with a stem or prefix: a quick test before tokenising.
         beginnings = sorted(self.stems | set(self.prefixes), key=len, reverse=True)
         self._quick = (
@@ -86,14 +87,30 @@ class Matcher:
                 self._seen[lowered] = None
         return self._seen[lowered]
 
+    def might_match(self, text: str) -> bool:
+        """False when no searched word can be in `text` (one regular-expression scan)."""
+        return bool(self) and self._quick.search(text) is not None
+
+    def stems_of(self, tokens: list[str]) -> list[str | None]:
+        """`stem_of_match` for many tokens: the page's extracts call it for every word."""
+        seen, stem_of_match = self._by_token, self.stem_of_match
+        stems = []
+        for token in tokens:
+            try:
+                stems.append(seen[token])
+            except KeyError:
+                seen[token] = stem = stem_of_match(token)
+                stems.append(stem)
+        return stems
+
     def matches(self, token: str) -> bool:
         return self.stem_of_match(token) is not None
 
     def count(self, text: str) -> int:
         """How many distinct searched words appear in `text` (a rough relevance for choosing)."""
-        if not self or not self._quick.search(text):
+        if not self.might_match(text):
             return 0
-        found = {self.stem_of_match(token) for token in TOKEN_RE.findall(text)}
+        found = set(self.stems_of(TOKEN_RE.findall(text)))
         found.discard(None)
         return len(found)
 
@@ -111,9 +128,8 @@ def highlight(text: str, matcher: Matcher, max_words: int = 40) -> SafeString:
         return mark_safe(escape(" ".join((text or "").split())))  # noqa: S308
 
     # The stem each word matched, by word number (0, 1, 2…).
-    stems = [
-        matcher.stem_of_match(pieces[2 * n + 1]) if matcher else None for n in range(word_count)
-    ]
+    words = pieces[1::2]
+    stems = matcher.stems_of(words) if matcher.might_match(text) else [None] * word_count
     hits = [n for n, stem in enumerate(stems) if stem is not None]
     start_word = 0
     if hits:
