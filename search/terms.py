@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection as default_connection
+from django.db import transaction
 
 from search.models import IndexTerm
 
@@ -79,6 +80,8 @@ def refresh_sql(where: str) -> str:
             GROUP BY lexeme
         ) w
         WHERE e.object_id ~ '^[0-9]{{1,18}}$' AND ({where})
+        -- Two saves of one object at once: the later one's words win.
+        ON CONFLICT (entry_id, lexeme) DO UPDATE SET score = EXCLUDED.score
     """
 
 
@@ -91,7 +94,7 @@ def refresh(content_type_id: int, object_ids: Iterable[str], connection=default_
         return
     entries = IndexEntry._meta.db_table
     selected = "e.content_type_id = %s AND e.object_id = ANY(%s)"
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(
             f"DELETE FROM {TERMS} WHERE entry_id IN "
             f"(SELECT e.id FROM {entries} e WHERE {selected})",
@@ -102,7 +105,7 @@ def refresh(content_type_id: int, object_ids: Iterable[str], connection=default_
 
 def refresh_all(connection=default_connection):
     """Rewrite every entry's words (after a migration, or to repair the table)."""
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TERMS}")
         cursor.execute(refresh_sql("TRUE"))
 
