@@ -236,7 +236,8 @@ def analyse() -> None:
     """Refresh the planner's statistics after a bulk load, and on PostgreSQL the visibility
     map that lets searches read the word list's index alone (autovacuum would, later)."""
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")  # VACUUM needs no transaction
 
 
 def rebuild_index(models: Iterable[type], chunk_size: int = 500, log=print) -> None:
