@@ -1,6 +1,7 @@
+import factory
 import wagtail_factories
 
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -10,3 +11,12 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Who we are and how we work.</p>")])
+
+    class Meta:
+        model = ContentPage

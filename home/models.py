@@ -1,6 +1,9 @@
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
+from core.blocks import BodyBlock
 from core.fields import introduction_field
 
 
@@ -21,6 +24,7 @@ class HomePage(Page):
         "people.BloggerIndexPage",
         "people.OfficialIndexPage",
         "guests.GuestSectionPage",
+        "home.ContentPage",
     ]
     max_count = 1
 
@@ -35,3 +39,18 @@ class HomePage(Page):
         context.update(essay_sections(self))
         context["latest_roundup"] = latest_roundup()
         return context
+
+
+class ContentPage(Page):
+    """A plain page of text under the home page: "About us", "Contact", a policy."""
+
+    body = StreamField(BodyBlock(), blank=True, help_text="The page's text.")
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = "content page"

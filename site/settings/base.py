@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "roundups",
     "guests",
     "search",
+    "wordpress",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -111,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # WordPress's short addresses (/?p=123) after an import (see wordpress/middleware.py).
+    "wordpress.middleware.WordPressShortLinkMiddleware",
     # Keeps guest bloggers inside their own drafts in the admin (see guests/middleware.py).
     "guests.middleware.GuestAdminBoundaryMiddleware",
     # Last, so it sees the outcome of every login attempt (django-axes).

@@ -1,0 +1,95 @@
+"""Attachments as Wagtail images, read only from the folder given (`--media-dir`).
+
+Nothing is fetched over the network: an upload missing from the folder is a warning,
+and the post keeps its text. An attachment becomes an image the first time a post uses
+it or when the import reaches it, whichever comes first, and only once.
+"""
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.core.files.storage import InMemoryStorage
+
+from wagtail.images import get_image_model
+
+from wordpress.ledger import Ledger
+from wordpress.report import Report
+from wordpress.scan import Scan, upload_path
+
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+
+
+@contextmanager
+def media_files_kept(keep: bool):
+    """While not `keep` (a dry run), images' files go to memory, not the media storage,
+    so the rolled-back import leaves no files behind."""
+    field = get_image_model()._meta.get_field("file")
+    storage = field.storage
+    if not keep:
+        field.storage = InMemoryStorage()
+    try:
+        yield
+    finally:
+        field.storage = storage
+
+
+class Media:
+    def __init__(self, scan: Scan, ledger: Ledger, report: Report, media_dir: Path | None):
+        self.scan, self.ledger, self.report = scan, ledger, report
+        self.media_dir = media_dir
+        self.done: dict[int, int | None] = {}
+
+    def file_for(self, relative: str) -> Path | None:
+        if self.media_dir is None:
+            return None
+        for candidate in (relative, relative.rsplit("/", 1)[-1]):
+            path = (self.media_dir / candidate).resolve()
+            if path.is_file() and path.is_relative_to(self.media_dir.resolve()):
+                return path
+        return None
+
+    def image(self, wp_id: int) -> int | None:
+        """The Wagtail image id for attachment `wp_id`, importing it the first time."""
+        if wp_id in self.done:
+            return self.done[wp_id]
+        attachment = self.scan.attachments.get(wp_id)
+        self.done[wp_id] = None
+        if attachment is None:
+            return None
+        record = self.ledger.find(f"attachment:{wp_id}")
+        Image = get_image_model()
+        if record and Image.objects.filter(pk=record.object_id).exists():
+            self.report.count("image", "unchanged")
+            self.done[wp_id] = record.object_id
+            return record.object_id
+        if Path(attachment.path).suffix.lower() not in IMAGE_EXTENSIONS:
+            self.report.skip("image", f"not an image ({Path(attachment.path).suffix or 'no type'})")
+            return None
+        path = self.file_for(attachment.path)
+        if path is None:
+            self.report.skip("image", "file not in the media folder")
+            self.report.warn(f"attachment {wp_id}", f"{attachment.path} is not in the media folder")
+            return None
+        self.report.count("image", "created")
+        with path.open("rb") as handle:
+            image = Image(title=attachment.title[:255], file=ImageFile(handle, name=path.name))
+            image.save()
+        self.ledger.record(f"attachment:{wp_id}", "image", image.pk)
+        self.done[wp_id] = image.pk
+        return image.pk
+
+    def find(self, src: str) -> int | None:
+        """The image for an <img> address in a post (any size WordPress made of it)."""
+        by_path = self.scan.by_path
+        wp_id = by_path.get(upload_path(src, original=True).lower(), by_path.get(upload_path(src)))
+        return self.image(wp_id) if wp_id is not None else None
+
+    def gallery(self, ids: list[str], post_id: int) -> list[int]:
+        """A gallery's images: those it names, else every image attached to the post."""
+        wanted = [int(i) for i in ids if i.isdigit()] or self.scan.by_parent.get(post_id, [])
+        return [image for image in (self.image(i) for i in wanted) if image is not None]
+
+    def url(self, image_id: int) -> str:
+        image = get_image_model().objects.filter(pk=image_id).first()
+        return image.file.url if image else ""
