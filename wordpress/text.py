@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 def plain(html: str) -> str:
     """The text a reader would see, on one line."""
     if "<" in html:
-        html = BeautifulSoup(html, "html.parser").get_text(" ")
+        html = re.sub(r"(?i)<br\s*/?>|</(?:p|div|li|h\d|td|th)\s*>", " \\g<0>", html)
+        html = BeautifulSoup(html, "html.parser").get_text()
     return " ".join(unescape(html).split())
 
 

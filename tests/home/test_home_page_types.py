@@ -2,7 +2,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from essays.models import EssayIndexPage, EssayPage
 from guests.models import GuestSectionPage
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from people.models import BloggerIndexPage, OfficialIndexPage
 from roundups.models import RoundupIndexPage, RoundupPage, SuggestionPage
 
@@ -18,6 +18,7 @@ class HomePagePlacementTests(WagtailPageTestCase):
                 OfficialIndexPage,
                 GuestSectionPage,
                 SuggestionPage,
+                ContentPage,
             },
         )
 

@@ -87,7 +87,9 @@ def test_roundup_excerpts_keep_quote_commentary_and_address(seed_import):
     first = roundup.sector_groups[0].excerpts[0].value
     assert first["quote"].startswith("What I see are cuts.")
     assert not first["quote"].endswith("”")
-    assert first["url"] == "https://ermintrude2.example.org/2012/10/what-i-would-say-to-norman-lamb/"
+    assert (
+        first["url"] == "https://ermintrude2.example.org/2012/10/what-i-would-say-to-norman-lamb/"
+    )
     assert "Ermintrude, who works in dementia services" in first["commentary"].source
     grumble = roundup.sector_groups[2].excerpts[0].value
     assert grumble["url"].startswith("https://dr-grumble.example.org/")
