@@ -1,6 +1,7 @@
 """Build a WordPress export (WXR 1.2) of the seed's seven posts, in WordPress's own markup.
 
-    python scripts/make_seed_wxr.py SEED.txt > tests/fixtures/wordpress/guerilla-policy-seed.xml
+    python scripts/make_seed_wxr.py tests/fixtures/seed/000_5738819312a9abf6.txt
+        > tests/fixtures/wordpress/guerilla-policy-seed.xml   (one command line)
 
 The seed is plain text: posts separated by two blank lines, a title line, paragraphs
 separated by a blank line, list items indented ("  • …", "  1. …"). WordPress stores a

@@ -7,10 +7,11 @@ the import ends, each noted object is indexed once. A dry run, rolled back, skip
 
 from contextlib import contextmanager
 
-from django.db.models.signals import post_save
-
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
+
+from django.db.models.signals import post_save
+
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
