@@ -4,10 +4,14 @@ from datetime import date
 
 import pytest
 
+from django.core.management import CommandError
+
 from essays.models import EssayPage, SeriesPage
+from home.factories import ContentPageFactory
+from home.models import ContentPage
 from people.models import Blogger
 from roundups.models import RoundupPage
-from tests.wordpress.conftest import report_row
+from tests.wordpress.conftest import SEED, THEME, import_wordpress, report_row
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +108,6 @@ def test_rendered_roundup_shows_sectors_in_order_with_bylines(seed_import, clien
 
 
 def test_existing_bloggers_are_matched_not_duplicated(home_page):
-    from tests.wordpress.conftest import SEED, import_wordpress
-
     ermintrude = Blogger.objects.create(name="Ermintrude2", slug="ermintrude2")
     by_address = Blogger.objects.create(
         name="Mark MacGregor", slug="mark", blog_url="https://www.micmac650.example.org/"
@@ -155,3 +157,16 @@ def test_essays_keep_author_date_topics_and_table(seed_import):
     table = next(block.value for block in essay.body if block.block_type == "table")
     assert table["data"][0] == ["Sir Jeremy Heywood", "Cabinet Office (Cabinet Secretary)"]
     assert len(table["data"]) == 38
+
+
+def test_pages_go_under_the_parent_given(home_page, client):
+    about = ContentPageFactory(parent=home_page, title="About us", slug="about-us")
+    import_wordpress(THEME, "--parent", "/about-us/")
+    level_1 = ContentPage.objects.get(title="Level 1")
+    assert level_1.get_parent().specific == about
+    assert client.get("/about-us/level-1/").status_code == 200
+
+
+def test_a_parent_that_cannot_hold_pages_is_refused(seed_import):
+    with pytest.raises(CommandError, match="Content pages cannot go under"):
+        import_wordpress(THEME, "--parent", "/essays/")
