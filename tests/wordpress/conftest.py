@@ -7,11 +7,32 @@ import pytest
 
 from django.core.management import call_command
 
+from wagtail.embeds.finders.oembed import OEmbedFinder
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress"
 SEED = FIXTURES / "guerilla-policy-seed.xml"
 THEME = FIXTURES / "themeunittestdata.wordpress.xml"
 EDGE = FIXTURES / "edge-cases.xml"
 UPLOADS = FIXTURES / "uploads"
+
+
+@pytest.fixture(autouse=True)
+def offline_embeds(monkeypatch):
+    """Embeds render from a stand-in: no test asks YouTube anything over the network."""
+
+    def find_embed(self, url, max_width=None, max_height=None):
+        return {
+            "title": "A video",
+            "author_name": "",
+            "provider_name": "YouTube",
+            "type": "video",
+            "thumbnail_url": None,
+            "width": 640,
+            "height": 360,
+            "html": '<p class="embed-stand-in">A video</p>',
+        }
+
+    monkeypatch.setattr(OEmbedFinder, "find_embed", find_embed)
 
 
 def import_wordpress(path: Path, *args: str) -> str:

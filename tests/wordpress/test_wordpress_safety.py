@@ -32,6 +32,7 @@ def test_hostile_markup_is_neutralised_and_reported(edge_import, client):
     for bad in HOSTILE:
         assert bad not in body, bad
     assert 'href="https://example.org/safe"' in body
+    assert '<p class="embed-stand-in">A video</p>' in body
     assert "Lets Get Social [sic] stays as written." in body
     kinds = [block.block_type for block in essay.body]
     assert kinds.count("embed") == 1  # the YouTube player became an embed
