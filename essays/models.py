@@ -23,8 +23,8 @@ from wagtail.models import Page, PageManager, PageQuerySet, Revision
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from drafting.pages import DraftingMixin
 from core.fields import introduction_field
+from drafting.pages import DraftingMixin
 from essays.forms import EssayPageForm
 from essays.panels import SeriesPartsPanel
 
