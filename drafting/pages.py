@@ -97,9 +97,10 @@ class DraftingMixin(RoutablePageMixin, models.Model):
         window = self.drafting_window()
         if window is None:
             return None
-        is_open = self.is_open_for_comment() and bool(self.drafting_body_field)
+        is_open = self.is_open_for_comment()
+        takes_comments = is_open and bool(self.drafting_body_field)
         paragraphs = self.drafting_paragraphs
-        if is_open and form is None:
+        if takes_comments and form is None:
             chosen = request.GET.get("paragraph", "") if request else ""
             form = self.comment_form(initial={"paragraph": chosen} if chosen else None)
         comments = place_comments(self, Comment.objects.filter(page=self).for_display(), paragraphs)
@@ -108,7 +109,7 @@ class DraftingMixin(RoutablePageMixin, models.Model):
             is_open=is_open,
             comments=comments,
             body=body_items(self, paragraphs) if self.drafting_body_field else [],
-            form=form if is_open else None,
+            form=form if takes_comments else None,
         )
 
     def comment_form(self, data=None, initial=None) -> CommentForm:
@@ -130,7 +131,7 @@ class DraftingMixin(RoutablePageMixin, models.Model):
     def comment_view(self, request):
         if request.method != "POST":
             return redirect(self.url + "#comment-form")
-        if not self.is_open_for_comment():
+        if not (self.drafting_body_field and self.is_open_for_comment()):
             response = self.render(request, context_overrides={"comment_refused": True})
             response.status_code = 403
             return response
