@@ -67,7 +67,7 @@ class CommentViewSet(SnippetViewSet):
     search_fields = ["text", "author_name", "role"]
     list_per_page = 50
     list_display = [
-        Column("__str__", label="Comment"),
+        "__str__",
         "author_name",
         Column("page_title", label="Essay"),
         Column("paragraph_link", label="Paragraph"),
