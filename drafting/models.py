@@ -18,6 +18,17 @@ ANSWER_FEATURES = ["bold", "italic", "link"]
 COMMENT_MAX_LENGTH = 2000
 
 
+def clean_answer_html(html: str) -> str:
+    """Answer text reduced to the answer's features, however it arrived (admin or import)."""
+    if not html:
+        return html
+    # The converter module loads the Page model when imported, so not at model-load time.
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    converter = ContentstateConverter(features=ANSWER_FEATURES)
+    return converter.to_database_format(converter.from_database_format(html))
+
+
 class CommentQuerySet(models.QuerySet):
     def published(self) -> "CommentQuerySet":
         return self.filter(state=Comment.State.PUBLISHED)
@@ -132,6 +143,10 @@ class Comment(models.Model):
     def __str__(self) -> str:
         words = self.text if len(self.text) <= 60 else self.text[:57].rstrip() + "…"
         return f"{self.author_name}: {words}"
+
+    def save(self, *args, **kwargs):
+        self.reason = clean_answer_html(self.reason)
+        super().save(*args, **kwargs)
 
     @property
     def page_title(self) -> str:

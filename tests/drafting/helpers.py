@@ -21,3 +21,17 @@ def revise(essay, new_body):
     latest.body = new_body
     latest.save_revision().publish()
     return type(essay).objects.get(pk=essay.pk)
+
+
+def edit_paragraphs(essay, changes: dict[str, str]):
+    """Publish a revision replacing paragraph texts (old → new) in place, as an editor would:
+    the blocks keep their ids. A new text of None removes the block."""
+    blocks = []
+    for block in essay.body.raw_data:
+        block = dict(block)
+        for old, new in changes.items():
+            if block["type"] == "paragraph" and old in block["value"]:
+                block["value"] = None if new is None else block["value"].replace(old, new)
+        if block["value"] is not None:
+            blocks.append(block)
+    return revise(essay, blocks)
