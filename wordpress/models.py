@@ -1,10 +1,9 @@
-"""What the WordPress importer remembers between runs, and the comments it keeps.
+"""What the WordPress importer remembers between runs.
 
-`ImportedObject` maps each WordPress thing (a post, an attachment, an author, a series
-made from post titles) to what it became here, with a fingerprint of its source, so a
-second import of the same file updates rather than duplicates, and a post that changed
-gets a new revision. `ImportedComment` holds the site's comments, threaded, ready for
-the open-drafting comments to take in.
+`ImportedObject` maps each WordPress thing (a post, an attachment, an author, a comment, a
+series made from post titles) to what it became here, with a fingerprint of its source,
+so a second import of the same file updates rather than duplicates, and a post that
+changed gets a new revision.
 """
 
 from django.db import models
@@ -18,6 +17,7 @@ class ImportedObject(models.Model):
         PAGE = "page", "Page"
         IMAGE = "image", "Image"
         AUTHOR = "author", "Author"
+        COMMENT = "comment", "Comment"
 
     source = models.CharField(max_length=255, help_text="The WordPress site's address.")
     key = models.CharField(
@@ -36,31 +36,3 @@ class ImportedObject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.key} → {self.kind} {self.object_id}"
-
-
-class ImportedComment(models.Model):
-    """A reader's comment on a WordPress post, approved there, with its place in a thread."""
-
-    source = models.CharField(max_length=255)
-    wp_id = models.PositiveIntegerField()
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="wordpress_comments"
-    )
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
-    )
-    author_name = models.CharField(max_length=255, blank=True)
-    author_email = models.CharField(max_length=255, blank=True)
-    author_url = models.CharField(max_length=500, blank=True)
-    posted_at = models.DateTimeField(null=True, blank=True)
-    body = models.TextField(help_text="Plain text: WordPress's markup is removed.")
-
-    class Meta:
-        ordering = ["posted_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["source", "wp_id"], name="wordpress_unique_comment")
-        ]
-        verbose_name = "imported WordPress comment"
-
-    def __str__(self) -> str:
-        return f"{self.author_name or 'Anonymous'} on {self.posted_at:%d %B %Y}"

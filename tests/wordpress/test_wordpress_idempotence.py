@@ -5,10 +5,10 @@ import pytest
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 
+from drafting.models import Comment
 from essays.models import EssayPage
 from people.models import Blogger
 from tests.wordpress.conftest import EDGE, SEED, import_wordpress, report_row
-from wordpress.models import ImportedComment
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def snapshot() -> tuple[int, ...]:
         Revision.objects.count(),
         Redirect.objects.count(),
         Blogger.objects.count(),
-        ImportedComment.objects.count(),
+        Comment.objects.count(),
     )
 
 

@@ -4,10 +4,10 @@ import pytest
 
 from django.core.management import CommandError
 
+from drafting.models import Comment
 from essays.models import EssayPage, SeriesPage
 from tests.wordpress.conftest import import_wordpress, report_row
 from wordpress.html_blocks import clean_rich_text, convert
-from wordpress.models import ImportedComment
 
 pytestmark = pytest.mark.django_db
 
@@ -71,11 +71,18 @@ def test_private_pending_and_binned_posts_are_never_public(edge_import, client):
     assert "pending review on WordPress: imported as a draft" in edge_import
 
 
-def test_spam_and_binned_comments_stay_behind(edge_import):
-    kept = ImportedComment.objects.order_by("wp_id")
-    assert [comment.wp_id for comment in kept] == [11, 12]
+def test_published_comments_show_under_the_essay_and_spam_stays_behind(edge_import, client):
+    kept = list(Comment.objects.order_by("created_at"))
+    assert [comment.author_name for comment in kept] == ["Reader <b>One</b>", "Reader Two"]
     assert kept[1].parent == kept[0]
-    assert "<" not in kept[0].body and "alert" not in kept[0].body
+    assert all(comment.state == Comment.State.PUBLISHED for comment in kept)
+    assert kept[0].text == "First! Good post."
+    essay = EssayPage.objects.get(title="Hostile markup")
+    assert essay.comments_open_until == kept[1].created_at  # closed: shown, no form
+    html = client.get(essay.url).content.decode()
+    assert "A reply to the first." in html
+    assert "Reader &lt;b&gt;One&lt;/b&gt;" in html
+    assert 'name="text"' not in html
     assert report_row(edge_import, "comment") == [2, 0, 0, 2]
     assert "skipped comment: spam (1)" in edge_import
     assert "skipped comment: in the WordPress bin (1)" in edge_import

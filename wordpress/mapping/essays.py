@@ -7,6 +7,7 @@ The series owns its title; parts keep only their own.
 """
 
 from essays.models import EssayPage, SeriesPage
+from wordpress.comments import last_comment_date
 from wordpress.ledger import fingerprint
 from wordpress.publishing import free_slug, save_page
 from wordpress.scan import Series
@@ -37,6 +38,9 @@ def fill_essay(run, item, page: EssayPage, title: str) -> None:
     page.body = conversion.blocks
     page.listing_image_id = run.featured_image(item)
     page.tags.set(item.terms)
+    if page.comments_open_until is None:
+        # Closed at the last comment: WordPress's comments show under the essay, no form.
+        page.comments_open_until = last_comment_date(item)
 
 
 def series_page(run, info: Series) -> SeriesPage:
