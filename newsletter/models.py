@@ -99,6 +99,9 @@ class Mailing(models.Model):
     # The essays published since the previous mailing, fixed when this one starts, so a
     # resumed send carries the same digest.
     essay_ids = models.JSONField(default=list, blank=True)
+    prepared_at = models.DateTimeField(
+        null=True, blank=True, help_text="When every subscriber's delivery was queued."
+    )
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

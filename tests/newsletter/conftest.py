@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from newsletter.models import Subscriber
+from newsletter.sending import start_mailing
 from people.factories import BloggerIndexPageFactory
 from people.models import Blogger, Sector
 from roundups.factories import RoundupIndexPageFactory, RoundupPageFactory, excerpt
@@ -108,3 +109,22 @@ def make_subscriber(sectors):
         return subscriber
 
     return make
+
+
+@pytest.fixture
+def send_roundup():
+    """Mail a roundup to every receiving subscriber (tasks run at once in tests)."""
+
+    def send(roundup, user=None):
+        mailing, _ = start_mailing(roundup, user)
+        mailing.refresh_from_db()
+        return mailing
+
+    return send
+
+
+def parts(message) -> tuple[str, str]:
+    """A sent message's plain-text body and its HTML alternative."""
+    html = [content for content, mimetype in message.alternatives if mimetype == "text/html"]
+    assert len(html) == 1
+    return message.body, html[0]
