@@ -19,6 +19,7 @@ import css_inline
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import strip_tags
 
 from wagtail.rich_text import expand_db_html
@@ -207,26 +208,63 @@ class RoundupEmail:
         rendered = self.render(Edition.of(subscriber))
         if rendered is None:
             return None
-        preferences = links.preferences_url(subscriber, self.root)
-        unsubscribe = links.unsubscribe_url(subscriber, self.root)
-        message = EmailMultiAlternatives(
+        return build_message(
+            rendered,
+            subscriber.email,
+            links.preferences_url(subscriber, self.root),
+            links.unsubscribe_url(subscriber, self.root),
+            message_id,
+            connection,
+        )
+
+    def test_message(self, edition: Edition, to: str) -> EmailMultiAlternatives | None:
+        """An editor's test copy: their own links point at the subscribe page."""
+        rendered = self.render(edition)
+        if rendered is None:
+            return None
+        subscribe = links.absolute(reverse("newsletter:subscribe"), self.root)
+        return build_message(rendered, to, subscribe, subscribe, one_off_message_id())
+
+    def preview(self, edition: Edition) -> Rendered | None:
+        """The edition as an editor previews it in the admin."""
+        rendered = self.render(edition)
+        if rendered is None:
+            return None
+        subscribe = links.absolute(reverse("newsletter:subscribe"), self.root)
+        return Rendered(
             subject=rendered.subject,
-            body=rendered.text.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe),
-            from_email=conf.from_email(),
-            to=[subscriber.email],
-            connection=connection,
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "List-Id": conf.list_id(),
-                "Message-ID": message_id,
-            },
+            text=personalise(rendered.text, subscribe, subscribe),
+            html=personalise(rendered.html, subscribe, subscribe),
         )
-        message.attach_alternative(
-            rendered.html.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe),
-            "text/html",
-        )
-        return message
+
+
+def personalise(body: str, preferences: str, unsubscribe: str) -> str:
+    return body.replace(PREFERENCES, preferences).replace(UNSUBSCRIBE, unsubscribe)
+
+
+def build_message(
+    rendered: Rendered,
+    to: str,
+    preferences: str,
+    unsubscribe: str,
+    message_id: str,
+    connection=None,
+) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=personalise(rendered.text, preferences, unsubscribe),
+        from_email=conf.from_email(),
+        to=[to],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": conf.list_id(),
+            "Message-ID": message_id,
+        },
+    )
+    message.attach_alternative(personalise(rendered.html, preferences, unsubscribe), "text/html")
+    return message
 
 
 def mail_domain() -> str:

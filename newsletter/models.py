@@ -12,8 +12,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from wagtail.search import index
-
 from people.models import Sector
 
 
@@ -27,7 +25,7 @@ class SubscriberQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=False, paused=False)
 
 
-class Subscriber(index.Indexed, models.Model):
+class Subscriber(models.Model):
     email = models.EmailField(unique=True, help_text="Stored in lower case.")
     all_sectors = models.BooleanField(
         default=True, help_text="Every sector, including ones added later."
@@ -63,8 +61,6 @@ class Subscriber(index.Indexed, models.Model):
 
     objects = SubscriberQuerySet.as_manager()
 
-    search_fields = [index.SearchField("email"), index.AutocompleteField("email")]
-
     class Meta:
         ordering = ["-consented_at", "-pk"]
 
@@ -78,6 +74,14 @@ class Subscriber(index.Indexed, models.Model):
     @property
     def confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+    def sector_names(self) -> str:
+        """ "All", or the chosen sectors' names. (Prefetch `sectors` when listing.)"""
+        if self.all_sectors:
+            return "All"
+        return ", ".join(sector.name for sector in self.sectors.all())
+
+    sector_names.short_description = "Sectors"
 
     def sector_ids(self) -> frozenset[int] | None:
         """The sectors chosen, or None for all. (Prefetch `sectors` when looping.)"""

@@ -6,7 +6,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from newsletter import conf, links
-from newsletter.models import Subscriber
+from newsletter.compose import Edition, RoundupEmail, essays_since
+from newsletter.models import Mailing, Subscriber
+from roundups.models import RoundupPage
 
 
 @task()
@@ -35,4 +37,23 @@ def send_confirmation(subscriber_id: int) -> None:
         from_email=conf.from_email(),
         to=[subscriber.email],
     )
+    message.send()
+
+
+def draft_email(page_id: int) -> RoundupEmail:
+    """The roundup as it stands in its latest revision (drafts included), with the essays a
+    mailing started now would carry."""
+    roundup = RoundupPage.objects.get(pk=page_id).get_latest_revision_as_object()
+    last = Mailing.objects.order_by("-created_at").first()
+    return RoundupEmail(roundup, essays_since(last.created_at if last else None))
+
+
+@task()
+def send_test(page_id: int, sector_ids: list[int] | None, essays: bool, to: str) -> None:
+    """An editor's test copy of a roundup for the sectors they chose."""
+    edition = Edition(
+        frozenset(sector_ids) if sector_ids is not None else None, essays, notify_empty=True
+    )
+    message = draft_email(page_id).test_message(edition, to)
+    message.subject = f"[Test] {message.subject}"
     message.send()
