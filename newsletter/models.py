@@ -138,6 +138,8 @@ class Delivery(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     reason = models.TextField(blank=True, help_text="Why it failed or was skipped.")
     message_id = models.CharField(max_length=255, blank=True)
+    # Which worker's batch holds it while "sending".
+    claim = models.CharField(max_length=32, blank=True, db_index=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

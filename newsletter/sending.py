@@ -18,6 +18,7 @@ servers and clients recognise the repeat.
 
 import smtplib
 import time
+import uuid
 from datetime import timedelta
 from functools import lru_cache
 from itertools import islice
@@ -112,14 +113,29 @@ def record(delivery_id: int, state: str, reason: str = "", message_id: str = "")
     )
 
 
-def send_one(email: RoundupEmail, delivery: Delivery, connection) -> None:
-    """Claim one delivery, send it, record what happened. Connection trouble (the mail
-    server down) puts it back in the queue and stops the task, to be retried."""
-    claimed = Delivery.objects.filter(pk=delivery.pk, state=State.QUEUED).update(
-        state=State.SENDING, updated_at=timezone.now()
+def claim_batch(mailing: Mailing) -> tuple[str, list[Delivery]]:
+    """Take the next queued deliveries for this worker alone: the conditional update
+    marks only rows still queued, so two workers never take the same one."""
+    claim = uuid.uuid4().hex
+    ids = list(
+        mailing.deliveries.filter(state=State.QUEUED)
+        .order_by("pk")
+        .values_list("pk", flat=True)[: conf.batch_size()]
     )
-    if not claimed:  # another worker has it
-        return
+    Delivery.objects.filter(pk__in=ids, state=State.QUEUED).update(
+        state=State.SENDING, claim=claim, updated_at=timezone.now()
+    )
+    batch = (
+        Delivery.objects.filter(claim=claim, state=State.SENDING)
+        .select_related("subscriber")
+        .prefetch_related("subscriber__sectors")
+        .order_by("pk")
+    )
+    return claim, list(batch)
+
+
+def send_one(email: RoundupEmail, delivery: Delivery, connection) -> None:
+    """Send one claimed delivery and record what happened."""
     subscriber = delivery.subscriber
     if subscriber is None or subscriber.paused:
         reason = "They left before it was sent." if subscriber is None else "Paused."
@@ -133,8 +149,7 @@ def send_one(email: RoundupEmail, delivery: Delivery, connection) -> None:
     except MESSAGE_ERRORS as error:
         return record(delivery.pk, State.FAILED, f"Refused by the mail server: {error}")
     except OSError:
-        record(delivery.pk, State.QUEUED)
-        raise
+        raise  # the mail server is unreachable: nothing for this message alone to record
     except Exception as error:  # a provider's rejection, say; the rest must still go
         return record(delivery.pk, State.FAILED, f"{type(error).__name__}: {error}")
     record(delivery.pk, State.SENT, message_id=message_id)
@@ -142,7 +157,9 @@ def send_one(email: RoundupEmail, delivery: Delivery, connection) -> None:
 
 @task()
 def send_deliveries(mailing_id: int) -> None:
-    """Send queued deliveries batch by batch for up to TASK_SECONDS, then hand over."""
+    """Send queued deliveries batch by batch for up to TASK_SECONDS, then hand over.
+    Connection trouble (the mail server down) puts the batch back in the queue and
+    fails the task, to be retried or resumed."""
     mailing = Mailing.objects.select_related("roundup").filter(pk=mailing_id).first()
     if mailing is None or mailing.finished_at is not None:
         return
@@ -150,19 +167,18 @@ def send_deliveries(mailing_id: int) -> None:
     pacer = Pacer(conf.rate_per_second())
     started = time.monotonic()
     while time.monotonic() - started < TASK_SECONDS:
-        batch = list(
-            mailing.deliveries.filter(state=State.QUEUED)
-            .select_related("subscriber")
-            .prefetch_related("subscriber__sectors")
-            .order_by("pk")[: conf.batch_size()]
-        )
+        claim, batch = claim_batch(mailing)
         if not batch:
             finish_if_done(mailing)
             return
-        with get_connection() as connection:
-            for delivery in batch:
-                pacer.wait()
-                send_one(email, delivery, connection)
+        try:
+            with get_connection() as connection:
+                for delivery in batch:
+                    pacer.wait()
+                    send_one(email, delivery, connection)
+        except OSError:
+            Delivery.objects.filter(claim=claim, state=State.SENDING).update(state=State.QUEUED)
+            raise
     send_deliveries.enqueue(mailing_id)
 
 

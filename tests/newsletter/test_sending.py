@@ -89,14 +89,14 @@ def test_a_message_in_flight_when_the_worker_died_is_sent_again_with_the_same_id
 
 
 @pytest.mark.django_db
-def test_resuming_early_leaves_a_delivery_another_worker_may_be_sending(
+def test_resuming_early_leaves_deliveries_another_worker_may_be_sending(
     roundup, subscribers, send_roundup, monkeypatch
 ):
     kill_worker_at(monkeypatch, 5)
     mailing = send_roundup(roundup)
-    resume_mailings()  # at once: the "sending" one may belong to a live worker
-    assert mailing.deliveries.filter(state=State.SENDING).count() == 1
-    assert len(mail.outbox) == 24
+    resume_mailings()  # at once: the "sending" ones may belong to a live worker
+    assert mailing.deliveries.filter(state=State.SENDING).count() == 21
+    assert len(mail.outbox) == 4
 
 
 @pytest.mark.django_db
