@@ -58,9 +58,8 @@ def setup_django() -> None:
 
 def build(subscribers: int) -> None:
     """Migrate, load the demo content and generate the subscribers."""
-    from django.core.management import call_command
-
     from django.conf import settings
+    from django.core.management import call_command
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the demo's mail
     call_command("migrate", verbosity=0)
