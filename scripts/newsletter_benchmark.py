@@ -111,16 +111,20 @@ def send(limit: int) -> None:
     settings.NEWSLETTER_RATE_PER_SECOND = 0
     settings.NEWSLETTER_BATCH_SIZE = 500
     roundup = RoundupPage.objects.live().order_by("-week_ending").first()
+    cpu_before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     mailing, _ = start_mailing(roundup)
     seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime
     counts = mailing.counts()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = usage.ru_maxrss / 1024
     print(
         f"{limit:>7} subscribers: {counts['sent']} sent, {counts['skipped']} with nothing, "
         f"{counts['failed']} failed in {seconds:.1f} s = "
         f"{(counts['sent'] + counts['skipped']) / seconds:.0f} deliveries/s, "
-        f"{counts['sent'] / seconds:.0f} messages/s; peak RSS {peak_mb:.0f} MB",
+        f"{counts['sent'] / seconds:.0f} messages/s ({counts['sent'] / cpu:.0f} per CPU second "
+        f"of the sender); peak RSS {peak_mb:.0f} MB",
         flush=True,
     )
 
