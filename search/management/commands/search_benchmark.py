@@ -183,7 +183,7 @@ class Command(BaseCommand):
 
     def roundup_rows(self, count, per_roundup, bloggers, sectors, text, rng):
         from roundups.blocks import excerpt_anchor
-        from roundups.models.pages import derived_slug, derived_title
+        from roundups.titles import derived_slug, derived_title
 
         rows, featured = [], []
         last = date(2012, 10, 19)
