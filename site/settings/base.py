@@ -207,7 +207,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Also refuses damaged or truncated images with a message instead of a server error.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "guests.forms.CheckedImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.CheckedImageForm"
 
 # Login throttling (django-axes): after 5 failures an account, and separately an address,
 # must wait 15 minutes; the admin login page says so. The backend needs the request.
@@ -219,7 +219,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "guests/login_locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "core/login_locked_out.html"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Guerilla Policy"
