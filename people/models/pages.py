@@ -15,8 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.fields import introduction_field
-from core.models import SiteSettings
 from people.forms import OfficialFilterForm
+from people.models.settings import PeopleSettings
 from people.models.snippets import Blogger, Official
 from people.sectors import SectorGroup, group_by_sector
 
@@ -204,7 +204,7 @@ class OfficialIndexPage(RoutablePageMixin, Page):
             officials = [official for official in officials if official.has_twitter]
         elif form.twitter_choice == "no":
             officials = [official for official in officials if not official.has_twitter]
-        stale_after_days = SiteSettings.for_request(request).official_stale_after_days
+        stale_after_days = PeopleSettings.for_request(request).official_stale_after_days
         today = timezone.localdate()
         for official in officials:
             official.stale = official.is_stale(today, stale_after_days)

@@ -278,7 +278,8 @@ class Official(index.Indexed, models.Model):
     last_checked = models.DateField(
         default=timezone.localdate,
         help_text="When someone last checked this entry against the department's own list. "
-        "Entries older than the age set in Site settings are flagged as possibly out of date.",
+        "Entries older than the age set in Settings › People settings are flagged as possibly "
+        "out of date.",
     )
 
     objects = OfficialQuerySet.as_manager()

@@ -1,5 +1,6 @@
 from roundups.models.pages import RoundupIndexPage, RoundupPage, SuggestionPage
 from roundups.models.queries import RoundupManager, RoundupQuerySet
+from roundups.models.settings import RoundupSettings
 from roundups.models.suggestions import ReaderSuggestion
 
 __all__ = [
@@ -8,5 +9,6 @@ __all__ = [
     "RoundupManager",
     "RoundupPage",
     "RoundupQuerySet",
+    "RoundupSettings",
     "SuggestionPage",
 ]

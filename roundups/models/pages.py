@@ -25,7 +25,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import INTRO_FEATURES, introduction_field
-from core.models import SiteSettings
 from people.featured import FeaturedRow
 from people.models import Sector
 from people.sectors import SectorGroup
@@ -34,6 +33,7 @@ from roundups.excerpts import Excerpt, by_sector, excerpts_of
 from roundups.feeds import RoundupAtomFeed, RoundupFeed, SectorExcerptAtomFeed, SectorExcerptFeed
 from roundups.forms import RoundupPageForm
 from roundups.models.queries import RoundupManager, RoundupQuerySet
+from roundups.models.settings import RoundupSettings
 from roundups.suggesting import serve_suggestion_page
 from roundups.titles import DERIVED_SLUG, derived_slug, derived_title
 
@@ -166,7 +166,8 @@ class RoundupPage(Page):
         features=INTRO_FEATURES,
         blank=True,
         verbose_name="call for suggestions",
-        help_text="The closing paragraph. Leave blank to use the text in Settings › Site settings.",
+        help_text="The closing paragraph. Leave blank to use the text in "
+        "Settings › Roundup settings.",
     )
     # Kept on save so the archive lists sectors and counts without reading every stream.
     excerpt_count = models.PositiveIntegerField(default=0, editable=False)
@@ -311,7 +312,7 @@ class RoundupPage(Page):
         context["sector_groups"] = self.sector_groups
         context["previous_reads_list"] = self.previous_read_excerpts
         context["suggestions_call"] = (
-            self.suggestions_call or SiteSettings.for_request(request).suggestions_call
+            self.suggestions_call or RoundupSettings.for_request(request).suggestions_call
         )
         context["suggestion_page"] = getattr(index_page, "suggestion_page", None)
         return context
