@@ -84,7 +84,7 @@ class PageSource:
             queryset = queryset.exclude(id__in=list(exclude_ids))
         self.backend = search_backend()
         self.results = self.backend.search(search_query, queryset.specific()).annotate_score(
-            "_score"
+            "search_score"
         )
         self.fetched: list[tuple[object, float]] = []
         self._count: int | None = None
@@ -94,7 +94,7 @@ class PageSource:
             self._count = 0
             return []
         self.fetched = [
-            (obj, comparable_score(obj._score, self.backend)) for obj in self.results[:limit]
+            (obj, comparable_score(obj.search_score, self.backend)) for obj in self.results[:limit]
         ]
         if len(self.fetched) < limit:
             self._count = len(self.fetched)
@@ -125,9 +125,9 @@ class ProfileSource:
         backend = search_backend()
         queryset = self.kind.model._default_manager.all()
         best: dict[object, tuple[object, float]] = {}
-        found = backend.search(self.search_query, queryset).annotate_score("_score")
+        found = backend.search(self.search_query, queryset).annotate_score("search_score")
         for obj in found[:MAX_PROFILE_MATCHES]:
-            best[obj.pk] = (obj, comparable_score(obj._score, backend))
+            best[obj.pk] = (obj, comparable_score(obj.search_score, backend))
         if (
             not best  # names by their beginning only when nothing matched whole words
             and self.parsed.terms
@@ -136,9 +136,9 @@ class ProfileSource:
         ):
             names = backend.autocomplete(
                 " ".join(self.parsed.terms), queryset, operator="and"
-            ).annotate_score("_score")
+            ).annotate_score("search_score")
             for obj in names[:MAX_PROFILE_MATCHES]:
-                score = comparable_score(obj._score, backend)
+                score = comparable_score(obj.search_score, backend)
                 if obj.pk not in best or best[obj.pk][1] < score:
                     best[obj.pk] = (obj, score)
         if self.filters.sector is not None and best:
