@@ -27,6 +27,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.fields import introduction_field
 from core.pages import ListingFieldsMixin, parent_paths
+from drafting.pages import DraftingMixin
 from essays import numbering
 from essays.feeds import EssayFeed
 from essays.forms import EssayPageForm
@@ -128,7 +129,7 @@ class EssayIndexPage(EssayFeedMixin, Page):
         return self.search_description or "The latest essays from Guerilla Policy."
 
 
-class SeriesPage(EssayFeedMixin, ListingFieldsMixin, Page):
+class SeriesPage(DraftingMixin, EssayFeedMixin, ListingFieldsMixin, Page):
     """A numbered essay series: an introduction and its parts, the pages under it."""
 
     introduction = introduction_field(
@@ -145,6 +146,7 @@ class SeriesPage(EssayFeedMixin, ListingFieldsMixin, Page):
         FieldPanel("introduction"),
         FieldPanel("planned_parts"),
         SeriesPartsPanel(heading="Parts"),
+        *DraftingMixin.drafting_panels,
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.listing_panels]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -153,6 +155,8 @@ class SeriesPage(EssayFeedMixin, ListingFieldsMixin, Page):
     subpage_types = ["essays.EssayPage"]
     # The explorer lists the parts in number order, ready to drag into a new order.
     admin_default_ordering = "ord"
+    # A series has no body of its own: opening it opens every part.
+    drafting_body_field = None
 
     class Meta:
         verbose_name = "essay series"
@@ -213,7 +217,7 @@ class SeriesPage(EssayFeedMixin, ListingFieldsMixin, Page):
         return self.listing_summary or self.search_description or self.title
 
 
-class EssayPage(ListingFieldsMixin, Page):
+class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
     """An essay, standing alone under the index or as a numbered part of a series."""
 
     author = models.ForeignKey(
@@ -255,6 +259,7 @@ class EssayPage(ListingFieldsMixin, Page):
         FieldPanel("standfirst"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        *DraftingMixin.drafting_panels,
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.listing_panels]
     search_fields = [
@@ -303,6 +308,9 @@ class EssayPage(ListingFieldsMixin, Page):
         if self.pk is None:
             siblings.append(self)
         return numbering.navigation(series, siblings, self)
+
+    def drafting_parent(self):
+        return self.part.series if self.part else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
