@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('essays', '0001_initial'),
+        ('essays', '0002_open_drafting'),
         ('wagtailimages', '0027_image_description'),
     ]
 
