@@ -120,9 +120,9 @@ class RoundupEmail:
         self.sectors = [
             EmailSector(
                 sector_id=group.sector.pk if group.sector else None,
-                name=group.sector.name if group.sector else "Other posts",
+                name=group.heading,
                 on_site_url=f"{self.roundup_url}#{group.anchor}",
-                excerpts=[self.excerpt(item) for item in group.excerpts],
+                excerpts=[self.excerpt(item) for item in group.items],
             )
             for group in roundup.sector_groups
         ]
