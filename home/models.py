@@ -5,6 +5,8 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.fields import introduction_field
+from essays.home import home_sections as essay_sections
+from roundups.home import latest_roundup
 
 
 class HomePage(Page):
@@ -32,9 +34,6 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from essays.home import home_sections as essay_sections
-        from roundups.models import latest_roundup
-
         context = super().get_context(request, *args, **kwargs)
         context.update(essay_sections(self))
         context["latest_roundup"] = latest_roundup()
