@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from roundups.models import RoundupPage, derived_title
+from roundups.models import RoundupPage
+from roundups.titles import derived_title
 from wordpress.html_blocks import convert
 from wordpress.ledger import fingerprint
 from wordpress.mapping import essays
