@@ -75,7 +75,7 @@ def test_roundup_has_the_seeds_excerpts_in_their_sectors(seed_import):
             excerpt.value["author"],
         )
         for group in roundup.sector_groups
-        for excerpt in group.excerpts
+        for excerpt in group.items
     ]
     assert found == SEED_EXCERPTS
     [previous] = roundup.previous_read_excerpts
@@ -88,14 +88,14 @@ def test_roundup_has_the_seeds_excerpts_in_their_sectors(seed_import):
 
 def test_roundup_excerpts_keep_quote_commentary_and_address(seed_import):
     roundup = RoundupPage.objects.get()
-    first = roundup.sector_groups[0].excerpts[0].value
+    first = roundup.sector_groups[0].items[0].value
     assert first["quote"].startswith("What I see are cuts.")
     assert not first["quote"].endswith("”")
     assert (
         first["url"] == "https://ermintrude2.example.org/2012/10/what-i-would-say-to-norman-lamb/"
     )
     assert "Ermintrude, who works in dementia services" in first["commentary"].source
-    grumble = roundup.sector_groups[2].excerpts[0].value
+    grumble = roundup.sector_groups[2].items[0].value
     assert grumble["url"].startswith("https://dr-grumble.example.org/")
 
 
