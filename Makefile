@@ -11,7 +11,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export TEST_DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup test lint check pytest pytest-sqlite pytest-postgres screenshots clean
+.PHONY: help install install-dev run worker setup test lint check pytest pytest-sqlite pytest-postgres screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -43,8 +43,15 @@ setup: install ## Migrate, set up roles and load the demo content
 	@echo "  guest  - Guest bloggers"
 	@echo "Site:  http://$(HOST):$(PORT)/    Admin: http://$(HOST):$(PORT)/admin/"
 
-run: setup ## Set everything up and serve the site with demo content at http://127.0.0.1:8000
+# The task worker (emails, index updates) runs beside the server in its own process group,
+# and the whole group is stopped when the server stops (Ctrl-C included).
+run: setup ## Set everything up and serve the site with demo content, with its task worker
+	@setsid $(MANAGE) db_worker --reload & worker=$$!; \
+	trap 'kill -TERM -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install ## Run the background task worker alone (production runs one per deployment)
+	$(MANAGE) db_worker
 
 lint: install-dev ## ruff lint and format check
 	$(BIN)/ruff check .

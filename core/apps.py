@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from core import tasks  # noqa: F401  (connects the retry of failed tasks)
         from core.roles import setup_roles_after_migrate
 
         # Roles exist on every installation, not only where demo content was loaded.

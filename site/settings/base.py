@@ -35,6 +35,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# SQLite as an embedded production database: write-ahead logging so readers never wait for
+# a writer, a busy timeout so writers queue instead of failing, and transactions that take
+# the write lock when they start (IMMEDIATE) so two saves (an editor's Save and an autosave)
+# wait their turn rather than colliding into "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
+
+
 def database_from_url(url: str, name: str = "DATABASE_URL") -> dict:
     """Turn a database URL into Django's settings, naming the variable when it is malformed."""
     try:
@@ -50,6 +61,8 @@ def database_from_url(url: str, name: str = "DATABASE_URL") -> dict:
         raise ImproperlyConfigured(
             f"{name} must point at SQLite (sqlite:///path) or PostgreSQL (postgres://…)."
         )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = SQLITE_OPTIONS
     test_name = os.environ.get("TEST_DB_NAME")
     if test_name:
         config["TEST"] = {"NAME": test_name}
@@ -91,6 +104,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    # Background work: Django's tasks API (django_tasks) and its database queue.
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -145,6 +161,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache is where processes agree: rate limits, the blogger directory's address. With
+# REDIS_URL every worker and server shares it (production requires it); without, each
+# process has its own, which is right only for one process (development, tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -155,6 +174,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How many reverse proxies in front of the site append to X-Forwarded-For. 0 (the default)
+# trusts no header and uses the connection's address; behind one nginx, 1. Used by every
+# per-address limit: the suggestion form and django-axes (see core.net).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Background work (Django's tasks API): queued in the database, run by `manage.py db_worker`.
+# Failed tasks are retried TASK_MAX_ATTEMPTS times in all, waiting TASK_RETRY_DELAY seconds
+# doubled at each attempt (core.tasks); Reports › Background tasks lists what failed.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "30"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -183,8 +219,12 @@ STORAGES = {
     },
 }
 
-# Email: SMTP from the environment; dev overrides with the console.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Email: every message is queued as a task (core.mail) and the worker hands it to
+# EMAIL_DELIVERY_BACKEND: SMTP from the environment; dev overrides with the console.
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -220,6 +260,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "guests/login_locked_out.html"
+# The same client address as the suggestion form's limit (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Guerilla Policy"

@@ -13,6 +13,7 @@ GOOD = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "ALLOWED_HOSTS": "guerillapolicy.org",
     "WAGTAILADMIN_BASE_URL": "https://guerillapolicy.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/13",
 }
 
 
@@ -48,6 +49,7 @@ def test_production_settings_start_when_everything_is_given():
         ("DATABASE_URL", None),
         ("ALLOWED_HOSTS", None),
         ("WAGTAILADMIN_BASE_URL", None),
+        ("REDIS_URL", None),
     ],
 )
 def test_production_refuses_to_start_without_a_required_setting_and_names_it(variable, value):
