@@ -11,7 +11,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export TEST_DATABASE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run worker setup test lint check pytest pytest-sqlite pytest-postgres screenshots clean
+.PHONY: help install install-dev run worker deploy backup restore setup test lint check pytest pytest-sqlite pytest-postgres screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,16 @@ run: setup ## Set everything up and serve the site with demo content, with its t
 	trap 'kill -TERM -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+deploy: install ## A deployment's steps on production settings: migrate, collectstatic, roles
+	@bash scripts/deploy.sh
+
+backup: install ## Save the database and media to backups/ (or OUTPUT=path.tar.gz)
+	$(MANAGE) backup $(if $(OUTPUT),--output '$(OUTPUT)')
+
+restore: install ## Replace the database and media with a backup: make restore BACKUP=path.tar.gz
+	@test -n '$(BACKUP)' || { echo "Say which archive: make restore BACKUP=backups/….tar.gz"; exit 2; }
+	$(MANAGE) restore '$(BACKUP)'
+
 worker: install ## Run the background task worker alone (production runs one per deployment)
 	$(MANAGE) db_worker
 
@@ -75,4 +85,4 @@ screenshots: install-dev ## Full-page PNGs of every public page type at 375 and 
 		$(BIN)/pytest tests/browser/screenshots.py -q -s -p no:cacheprovider
 
 clean: ## Remove the virtual environment, database and media
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected

@@ -1,151 +1,31 @@
-"""Services the deployment tests start for themselves on free loopback ports: Redis, and a
-PostgreSQL cluster of their own (never the machine's). Missing binaries skip with a message,
-except under CI (CI=true), where they are a failure."""
+"""The servers deployment tests start for themselves (scripts/services.py). A missing program
+skips the test with what to install, except under CI (CI=true), where it is a failure."""
 
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
+from scripts.services import PostgresCluster, RedisServer, ServiceMissing, free_port, wait_for_port
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+__all__ = ["free_port", "wait_for_port", "postgres_cluster", "redis_server"]
 
 
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout} s")
-
-
-def missing(what: str, hint: str) -> None:
-    """Skip with the hint, or fail under CI, where every service must be there."""
-    message = f"{what} is not installed ({hint})."
+def unavailable(error: ServiceMissing) -> None:
     if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        pytest.fail(message + " CI requires it.")
-    pytest.skip(message)
+        pytest.fail(f"{error} CI requires it.")
+    pytest.skip(str(error))
 
 
-class RedisServer:
-    def __init__(self, directory: Path):
-        binary = shutil.which("redis-server")
-        if binary is None:
-            missing("redis-server", "apt-get install redis-server")
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(directory),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+def postgres_cluster() -> PostgresCluster:
+    try:
+        return PostgresCluster()
+    except ServiceMissing as error:
+        unavailable(error)
 
 
-def postgres_bin_dir() -> Path | None:
-    """Debian's PostgreSQL server binaries (initdb, pg_ctl), newest version first."""
-    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
-            return candidate
-    return None
-
-
-class PostgresCluster:
-    """A throwaway PostgreSQL cluster in a temporary folder, on a free port, trust auth.
-
-    The folder is outside pytest's (root-only) temporary tree, because under root the
-    cluster runs as the postgres user, who must be able to reach it."""
-
-    def __init__(self, port: int | None = None):
-        bin_dir = postgres_bin_dir()
-        if bin_dir is None:
-            missing("PostgreSQL's server binaries", "apt-get install postgresql")
-        self.bin_dir = bin_dir
-        self.directory = Path(tempfile.mkdtemp(prefix="guerilla-pg-"))
-        self.data = self.directory / "pgdata"
-        self.port = port or free_port()
-        self.log = self.directory / "postgres.log"
-        self.run_as_owner(
-            [
-                str(bin_dir / "initdb"),
-                "-D",
-                str(self.data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ]
-        )
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
-        self.start()
-
-    def run_as_owner(self, command: list[str]) -> None:
-        """PostgreSQL refuses to run as root: run as the directory's owner (postgres)."""
-        if os.geteuid() == 0:
-            shutil.chown(self.directory, "postgres")
-            command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True)  # noqa: S603
-
-    def pg_ctl(self, *args: str) -> None:
-        self.run_as_owner(
-            [str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w", *args]
-        )
-
-    def start(self) -> None:
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-            f"{self.data.parent} -c fsync=off -c full_page_writes=off"
-        )
-        self.pg_ctl("-o", options, "start")
-
-    def stop(self) -> None:
-        self.pg_ctl("-m", "fast", "stop")
-
-    def remove(self) -> None:
-        """Stop the cluster if it runs, and delete its files."""
-        if (self.data / "postmaster.pid").exists():
-            self.stop()
-        shutil.rmtree(self.directory, ignore_errors=True)
-
-    def createdb(self, name: str) -> str:
-        self.run_as_owner(
-            [
-                str(self.bin_dir.parent / "bin" / "createdb"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                "postgres",
-                name,
-            ]
-        )
-        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+def redis_server(directory: Path) -> RedisServer:
+    try:
+        return RedisServer(directory)
+    except ServiceMissing as error:
+        unavailable(error)

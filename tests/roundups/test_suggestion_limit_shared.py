@@ -10,7 +10,7 @@ import pytest
 
 from roundups.views import SUGGESTIONS_PER_HOUR
 from tests.roundups.test_roundups_suggestions import VALID
-from tests.servers import RedisServer
+from tests.servers import redis_server
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,7 @@ print(accepted)
 
 @pytest.fixture
 def redis(tmp_path):
-    server = RedisServer(tmp_path)
+    server = redis_server(tmp_path)
     yield server
     server.stop()
 
