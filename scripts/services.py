@@ -84,29 +84,22 @@ class PostgresCluster:
     The folder is outside pytest's (root-only) temporary tree, because under root the
     cluster runs as the postgres user, who must be able to reach it."""
 
-    def __init__(self, port: int | None = None):
+    def __init__(self, port: int | None = None, directory: Path | None = None):
+        """A new cluster, or the one already in `directory` (kept between runs)."""
         bin_dir = postgres_bin_dir()
         if bin_dir is None:
             missing("PostgreSQL's server binaries", "apt-get install postgresql")
         self.bin_dir = bin_dir
-        self.directory = Path(tempfile.mkdtemp(prefix="guerilla-pg-"))
+        self.directory = directory or Path(tempfile.mkdtemp(prefix="guerilla-pg-"))
+        self.directory.mkdir(parents=True, exist_ok=True)
         self.data = self.directory / "pgdata"
         self.port = port or free_port()
         self.log = self.directory / "postgres.log"
-        self.run_as_owner(
-            [
-                str(bin_dir / "initdb"),
-                "-D",
-                str(self.data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ]
-        )
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        self.created = not self.data.exists()
+        if self.created:
+            initdb = [str(bin_dir / "initdb"), "-D", str(self.data), "-U", "postgres"]
+            self.run_as_owner([*initdb, "--auth=trust", "--no-sync", "-E", "UTF8"])
+        self.url = self.database_url("postgres")
         self.start()
 
     def run_as_owner(self, command: list[str]) -> None:
@@ -138,18 +131,11 @@ class PostgresCluster:
         shutil.rmtree(self.directory, ignore_errors=True)
 
     def createdb(self, name: str) -> str:
-        self.run_as_owner(
-            [
-                str(self.bin_dir.parent / "bin" / "createdb"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                "postgres",
-                name,
-            ]
-        )
+        address = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        self.run_as_owner([str(self.bin_dir / "createdb"), *address, name])
+        return self.database_url(name)
+
+    def database_url(self, name: str) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
 
 
