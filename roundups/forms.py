@@ -61,8 +61,7 @@ class SuggestionForm(forms.ModelForm):
             },
             "email": {
                 "invalid": "Enter a valid email address, or leave it empty.",
-                "max_length": "That email address is too long: at most %(limit_value)d "
-                "characters.",
+                "max_length": "That email address is too long: at most %(limit_value)d characters.",
             },
         }
         widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
