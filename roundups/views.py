@@ -1,8 +1,7 @@
-"""The suggestion form's handling, and the inbox action that drafts an excerpt from it."""
+"""The inbox action that drafts an excerpt from a reader's suggestion."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -13,62 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail.admin.utils import get_valid_next_url_from_request
 
-from core.net import client_ip
 from people.models import Blogger
-from roundups.forms import SuggestionForm
 from roundups.models import ReaderSuggestion, RoundupPage
 
 INBOX_URL_NAME = "roundups_readersuggestion_modeladmin_index"
-SUGGESTIONS_PER_HOUR = 5
-RATE_WINDOW_SECONDS = 60 * 60
-
-
-def rate_limit_key(request) -> str:
-    return f"roundups:suggestions:{client_ip(request)}"
-
-
-def take_submission_slot(request) -> bool:
-    """Count one suggestion from the reader's address; False when that is over the limit.
-
-    One atomic add-or-increment in the shared cache, so concurrent posts handled by
-    different processes or servers cannot all slip in under the limit.
-    """
-    key = rate_limit_key(request)
-    if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add and incr: this one opens a new one
-        count = 1 if cache.add(key, 1, RATE_WINDOW_SECONDS) else cache.incr(key)
-    return count <= SUGGESTIONS_PER_HOUR
-
-
-def serve_suggestion_page(page, request, *args, **kwargs):
-    """GET shows the form (or the thanks after a redirect); POST validates and stores."""
-    status = 200
-    rate_limited = False
-    if request.method == "POST":
-        form = SuggestionForm(request.POST)
-        if not form.is_valid():
-            status = 400
-        elif not take_submission_slot(request):
-            rate_limited = True
-            status = 429
-        else:
-            form.save()
-            return redirect(f"{page.url}?sent=1")
-    else:
-        form = SuggestionForm()
-    context = page.get_context(request, *args, **kwargs)
-    context.update(
-        {
-            "form": form,
-            "sent": request.method == "GET" and request.GET.get("sent") == "1",
-            "rate_limited": rate_limited,
-            "limit_per_hour": SUGGESTIONS_PER_HOUR,
-        }
-    )
-    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def latest_draft_roundup() -> RoundupPage | None:

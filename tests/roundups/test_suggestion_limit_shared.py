@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roundups.views import SUGGESTIONS_PER_HOUR
+from roundups.suggesting import SUGGESTIONS_PER_HOUR
 from tests.roundups.test_roundups_suggestions import VALID
 from tests.servers import redis_server
 
@@ -24,7 +24,7 @@ import django
 django.setup()
 from django.test import RequestFactory, override_settings
 
-from roundups.views import take_submission_slot
+from roundups.suggesting import take_submission_slot
 
 redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": sys.argv[1]}
 with override_settings(CACHES={"default": redis}):
