@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     # Readers' comments on paragraphs and editors' answers. It sits below the content apps
     # in imports; it is listed last because its demo comments need the demo essays.
     "drafting",
+    "newsletter",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -300,6 +301,22 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Guerilla Policy <editors@guerillapolicy.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail provider's API instead of SMTP, through django-anymail (pip install django-anymail):
+# EMAIL_BACKEND=anymail.backends.mailgun.EmailBackend (or .postmark, .sendgrid, .amazon_ses …)
+# with ANYMAIL_<PROVIDER>_API_KEY (e.g. ANYMAIL_MAILGUN_API_KEY) set; see the README.
+if os.environ.get("EMAIL_BACKEND", "").startswith("anymail."):
+    INSTALLED_APPS.append("anymail")
+    ANYMAIL = {
+        key.removeprefix("ANYMAIL_"): value
+        for key, value in os.environ.items()
+        if key.startswith("ANYMAIL_")
+    }
+
+# The roundup by email (newsletter/conf.py has the defaults).
+NEWSLETTER_SEND_ON_PUBLISH = env_bool("NEWSLETTER_SEND_ON_PUBLISH", False)
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_RATE_PER_SECOND = float(os.environ.get("NEWSLETTER_RATE_PER_SECOND", "10"))
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")
 
 # Security defaults that cost nothing behind HTTPS; production turns on the rest.
 # No script reads the CSRF cookie (Wagtail's admin takes the token from the page).
