@@ -206,7 +206,11 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
             [FieldPanel("listing_image"), FieldPanel("listing_summary")], heading="Listings"
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        *DraftingMixin.drafting_search_fields,
+    ]
 
     parent_page_types = ["essays.EssayIndexPage"]
     subpage_types = ["essays.EssayPage"]
@@ -317,6 +321,7 @@ class EssayPage(DraftingMixin, Page):
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.FilterField("published_at"),
+        *DraftingMixin.drafting_search_fields,
     ]
 
     parent_page_types = ["essays.EssayIndexPage", "essays.SeriesPage"]
