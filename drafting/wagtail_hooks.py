@@ -95,7 +95,7 @@ class CommentViewSet(SnippetViewSet):
             FieldPanel("state"),
             MultiFieldPanel(
                 [FieldPanel("outcome"), FieldPanel("reason"), FieldPanel("change_revision")],
-                heading="Answer",
+                heading="The editors’ answer",
                 help_text="Publish the comment, then answer it. Readers see the answer under "
                 "their comment and on “You said, we did”.",
             ),
