@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class GuestsConfig(AppConfig):
     name = "guests"
     verbose_name = "Guest bloggers"
+
+    def ready(self):
+        # Django's documented place to connect receivers: importing the module does it.
+        from guests import signals  # noqa: F401

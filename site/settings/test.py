@@ -16,3 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Login throttling is off (and the test client's login() works) except in the tests of it.
 AXES_ENABLED = False
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
+# The benchmark command is development tooling; its smoke test runs here.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

@@ -7,8 +7,8 @@ import pytest
 
 from wagtail.models import Site
 
-from core.models import SiteSettings
 from roundups.factories import excerpt
+from roundups.models import RoundupSettings
 
 
 def headings(html: str, level: int) -> list[str]:
@@ -123,7 +123,7 @@ def test_reader_who_agreed_is_credited(client, make_roundup, bloggers):
 def test_call_for_suggestions_defaults_to_site_settings_and_can_be_overridden(
     client, make_roundup, suggestion_page
 ):
-    SiteSettings.objects.update_or_create(
+    RoundupSettings.objects.update_or_create(
         site=Site.objects.get(is_default_site=True),
         defaults={"suggestions_call": "<p>Send us your favourite posts.</p>"},
     )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('essays', '0002_open_drafting'),
+        ('essays', '0003_listing_fields_shared'),
     ]
 
     operations = [
