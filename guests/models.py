@@ -26,6 +26,12 @@ from wagtail.search import index
 
 from core.blocks import GuestBodyBlock
 from core.fields import introduction_field
+from guests.restrictions import (
+    EDITORIAL_PERMISSION,
+    EDITORIAL_PROMOTE_PANELS,
+    EditorialPublishingPanel,
+    GuestPostPermissionTester,
+)
 
 INVITATION_LIFETIME = timedelta(days=7)
 PREVIEW_LINK_LIFETIME = timedelta(days=7)
@@ -99,6 +105,11 @@ class GuestPostForm(WagtailAdminPageForm):
                 )
         return cleaned
 
+    @property
+    def show_schedule_publishing_toggle(self):
+        """Offer "Set schedule" only to those whose form has the schedule's fields."""
+        return "go_live_at" in self.fields
+
     def save(self, commit=True):
         page = super().save(commit=False)
         if page.byline_id is None and self.for_user is not None:
@@ -135,7 +146,16 @@ class GuestPostPage(Page):
         FieldPanel("standfirst"),
         FieldPanel("body"),
         # Only people who manage guest profiles see the byline; guests get theirs automatically.
-        FieldPanel("byline", permission="guests.change_guestprofile"),
+        FieldPanel("byline", permission=EDITORIAL_PERMISSION),
+    ]
+    promote_panels = EDITORIAL_PROMOTE_PANELS
+    settings_panels = [
+        EditorialPublishingPanel(),
+        *(
+            panel
+            for panel in Page.settings_panels
+            if getattr(panel, "path", "") != "wagtail.admin.panels.PublishingPanel"
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -148,6 +168,9 @@ class GuestPostPage(Page):
 
     class Meta:
         verbose_name = "guest post"
+
+    def permissions_for_user(self, user):
+        return GuestPostPermissionTester(user, self)
 
 
 class GuestProfile(models.Model):

@@ -78,9 +78,7 @@ def test_exploring_someone_elses_draft_is_refused(guest_client, world, foreign, 
     ("action", "payload"),
     [("copy", "copy"), ("move", "move"), ("move", "move_next_to_b")],
 )
-def test_admin_api_cannot_copy_or_move_the_guests_own_draft(
-    guest_client, world, action, payload
-):
+def test_admin_api_cannot_copy_or_move_the_guests_own_draft(guest_client, world, action, payload):
     body = {
         "copy": {"destination_page_id": world.section.pk, "slug": "copied-by-api"},
         "move": {"destination_page_id": world.section.get_parent().pk},
