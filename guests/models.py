@@ -143,6 +143,7 @@ class GuestPostPage(Page):
     base_form_class = GuestPostForm
     content_panels = [
         *Page.content_panels,
+        FieldPanel("slug"),
         FieldPanel("standfirst"),
         FieldPanel("body"),
         # Only people who manage guest profiles see the byline; guests get theirs automatically.

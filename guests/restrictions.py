@@ -4,7 +4,8 @@ Wagtail draws its page menus (the header's "…" menu, the listing's "More" butt
 footer's actions) from the page's permission tester, so a tester that says no to moving,
 copying, locking, privacy and unscheduling removes those actions everywhere at once and
 refuses them in the views and the admin API too. The Promote tab and the publishing schedule
-are panels shown only to holders of an editorial permission, which guests never have.
+are panels shown only to holders of an editorial permission, which guests never have; the
+post's address moves to the Content tab, where the title fills it in as usual.
 """
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
@@ -48,12 +49,10 @@ def editorial(*field_names: str) -> list[FieldPanel]:
     return [FieldPanel(name, permission=EDITORIAL_PERMISSION) for name in field_names]
 
 
-# Wagtail's Promote tab, field for field, for editors only: a guest's post gets its address
-# from its title, and search and menu settings are the editors' call.
+# Wagtail's Promote tab, field for field, for editors only: search and menu settings are
+# the editors' call. The address (slug) sits on the Content tab, under the title it follows.
 EDITORIAL_PROMOTE_PANELS = [
-    MultiFieldPanel(
-        editorial("slug", "seo_title", "search_description"), heading="For search engines"
-    ),
+    MultiFieldPanel(editorial("seo_title", "search_description"), heading="For search engines"),
     MultiFieldPanel(editorial("show_in_menus"), heading="For site menus"),
 ]
 

@@ -86,7 +86,7 @@ def test_editor_builds_a_roundup_from_three_excerpts_with_the_choosers_and_publi
         expect(section.get_by_role("link", name=f"More from {blogger.name}")).to_be_visible()
 
 
-def test_guest_writes_a_draft_with_an_image_and_submits_it_and_an_editor_approves_it(
+def test_guest_drafts_with_an_image_submits_revises_after_a_change_request_and_is_published(
     open_at, log_in, tmp_path
 ):
     from guests.models import GuestPostPage, GuestSectionPage
@@ -134,11 +134,36 @@ def test_guest_writes_a_draft_with_an_image_and_submits_it_and_an_editor_approve
     review = editor.locator("#awaiting-review-section")
     review.get_by_role("link", name="Night shifts on a crisis team").first.click()
     open_footer_menu(editor)
+    editor.get_by_role("button", name="Request changes").click()
+    modal = editor.locator(".modal-content").last
+    modal.get_by_label("Comment").fill("Say what the small hours cost the service.")
+    modal.get_by_role("button", name="Request changes").click()
+    expect(editor).to_have_url(re.compile(rf"/admin/pages/{section.id}/$"))
+    post.refresh_from_db()
+    assert post.current_workflow_state.status == "needs_changes"
+
+    # The guest revises the draft from their dashboard and sends it back.
+    guest.goto("/admin/")
+    guest.get_by_role("link", name="Night shifts on a crisis team").first.click()
+    guest.get_by_role("textbox", name="Standfirst").fill(
+        "What commissioners miss about the small hours, and what it costs."
+    )
+    open_footer_menu(guest)
+    guest.get_by_role("button", name="Resubmit to Approval by Editors").click()
+    expect(guest).to_have_url(re.compile(rf"/admin/pages/{section.id}/$"))
+    post.refresh_from_db()
+    assert post.current_workflow_state.status == "in_progress"
+
+    editor.goto("/admin/")
+    review = editor.locator("#awaiting-review-section")
+    review.get_by_role("link", name="Night shifts on a crisis team").first.click()
+    open_footer_menu(editor)
     editor.get_by_role("button", name="Approve and Publish").click()
     expect(editor).to_have_url(re.compile(rf"/admin/pages/{section.id}/$"))
 
     post.refresh_from_db()
     assert post.live
+    assert post.standfirst.endswith("and what it costs.")
     reader = open_at("phone", post.url)
     expect(reader.get_by_role("heading", level=1)).to_have_text("Night shifts on a crisis team")
     expect(

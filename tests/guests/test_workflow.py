@@ -40,7 +40,7 @@ def test_editorial_cycle_from_submission_to_publication(client, world, editor):
         add_url(world.section),
         {**post_form("Why discharge targets hurt", slug="discharge"), "action-submit": "1"},
     )
-    page = GuestPostPage.objects.get(title="Why discharge targets hurt")
+    page = GuestPostPage.objects.get(slug="discharge")
     assert page.workflow_in_progress and not page.live
     assert page.byline == guest.guest_profile.blogger
     to_editor = sent_to(editor.email)
