@@ -7,7 +7,7 @@ from types import ModuleType
 
 from django.apps import apps
 
-PROJECT_APPS = ("core", "home", "people", "essays", "roundups", "guests", "search")
+PROJECT_APPS = ("core", "drafting", "home", "people", "essays", "roundups", "guests", "search")
 
 
 def app_modules(module_name: str) -> Iterator[ModuleType]:

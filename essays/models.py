@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.fields import introduction_field
+from drafting.pages import DraftingMixin
 from essays.forms import EssayPageForm
 from essays.panels import SeriesPartsPanel
 
@@ -166,7 +167,7 @@ class EssayIndexPage(EssayFeedMixin, Page):
         return self.search_description or "The latest essays from Guerilla Policy."
 
 
-class SeriesPage(EssayFeedMixin, Page):
+class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
     """A numbered essay series: an introduction and its parts, the pages under it."""
 
     introduction = introduction_field(
@@ -197,6 +198,7 @@ class SeriesPage(EssayFeedMixin, Page):
         FieldPanel("introduction"),
         FieldPanel("planned_parts"),
         SeriesPartsPanel(heading="Parts"),
+        *DraftingMixin.drafting_panels,
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -210,6 +212,8 @@ class SeriesPage(EssayFeedMixin, Page):
     subpage_types = ["essays.EssayPage"]
     # The explorer lists the parts in number order, ready to drag into a new order.
     admin_default_ordering = "ord"
+    # A series has no body of its own: opening it opens every part.
+    drafting_body_field = None
 
     class Meta:
         verbose_name = "essay series"
@@ -243,7 +247,7 @@ class SeriesPage(EssayFeedMixin, Page):
         return self.listing_summary or self.search_description or self.title
 
 
-class EssayPage(Page):
+class EssayPage(DraftingMixin, Page):
     """An essay, standing alone under the index or as a numbered part of a series."""
 
     author = models.ForeignKey(
@@ -300,6 +304,7 @@ class EssayPage(Page):
         FieldPanel("standfirst"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        *DraftingMixin.drafting_panels,
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -342,6 +347,9 @@ class EssayPage(Page):
         from essays.numbering import part_navigation
 
         return part_navigation(self)
+
+    def drafting_parent(self):
+        return self.part.series if self.part else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

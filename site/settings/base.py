@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "roundups",
     "guests",
     "search",
+    # Readers' comments on paragraphs and editors' answers. It sits below the content apps
+    # in imports; it is listed last because its demo comments need the demo essays.
+    "drafting",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
