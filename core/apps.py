@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -9,8 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from core.roles import setup_roles_after_migrate
-
+        # Django's documented place to connect receivers: importing the module does it.
         # Roles exist on every installation, not only where demo content was loaded.
-        # They run once every app's permissions exist (see the receiver).
-        post_migrate.connect(setup_roles_after_migrate)
+        from core import signals  # noqa: F401

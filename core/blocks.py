@@ -140,14 +140,20 @@ def paragraph_block(features: list[str]) -> blocks.RichTextBlock:
     )
 
 
-class BodyBlock(blocks.StreamBlock):
-    """The full body editors write essays with."""
+class ProseBlock(blocks.StreamBlock):
+    """Text, headings, quotes, lists and images: what every body is written with."""
 
-    paragraph = paragraph_block(EDITOR_RICH_TEXT)
+    paragraph = paragraph_block(GUEST_RICH_TEXT)
     heading = HeadingBlock()
     quote = QuoteBlock()
     list = ListBlock()
     image = FigureBlock()
+
+
+class BodyBlock(ProseBlock):
+    """The full body editors write essays with: fuller text formatting, embeds and tables."""
+
+    paragraph = paragraph_block(EDITOR_RICH_TEXT)
     embed = EmbedBlock(
         icon="media",
         label="Embed",
@@ -163,11 +169,5 @@ class BodyBlock(blocks.StreamBlock):
     )
 
 
-class GuestBodyBlock(blocks.StreamBlock):
+class GuestBodyBlock(ProseBlock):
     """What guest bloggers write with: text, headings, quotes, lists and images only."""
-
-    paragraph = paragraph_block(GUEST_RICH_TEXT)
-    heading = HeadingBlock()
-    quote = QuoteBlock()
-    list = ListBlock()
-    image = FigureBlock()

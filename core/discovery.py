@@ -7,7 +7,17 @@ from types import ModuleType
 
 from django.apps import apps
 
-PROJECT_APPS = ("core", "drafting", "home", "people", "essays", "roundups", "guests", "search")
+PROJECT_APPS = (
+    "core",
+    "drafting",
+    "home",
+    "people",
+    "essays",
+    "roundups",
+    "guests",
+    "search",
+    "newsletter",
+)
 
 
 def app_modules(module_name: str) -> Iterator[ModuleType]:

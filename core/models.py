@@ -1,14 +1,7 @@
-from django.core.validators import MinValueValidator
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-
-DEFAULT_SUGGESTIONS_CALL = (
-    "<p>Do send us your suggestions for great posts we’ve missed – and those frontline "
-    "bloggers we should follow in the future.</p>"
-)
 
 
 @register_setting(icon="cog")
@@ -35,28 +28,12 @@ class SiteSettings(BaseSiteSetting):
         ),
         help_text="One line about the site, shown in the footer.",
     )
-    suggestions_call = RichTextField(
-        features=["bold", "italic", "link"],
-        default=DEFAULT_SUGGESTIONS_CALL,
-        verbose_name="Roundup call for suggestions",
-        help_text="The closing paragraph of every roundup, unless a roundup sets its own.",
-    )
-    official_stale_after_days = models.PositiveIntegerField(
-        default=180,
-        validators=[MinValueValidator(1)],
-        verbose_name="Officials: flag entries older than (days)",
-        help_text="Rows in the officials directory not checked for this many days are "
-        "flagged as possibly out of date.",
-    )
-
     panels = [
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("twitter_handle"), FieldPanel("facebook_url")],
             heading="Contact and social",
         ),
         FieldPanel("footer_text"),
-        FieldPanel("suggestions_call"),
-        FieldPanel("official_stale_after_days"),
     ]
 
     class Meta:

@@ -5,7 +5,6 @@ and by `load_demo_content`. Apps with their own needs add a `roles.py` with a
 `configure(editors, guests)` function; it runs after the base set-up here.
 """
 
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
@@ -74,15 +73,3 @@ def setup_roles() -> tuple[Group, Group]:
         if module.__name__ != __name__ and hasattr(module, "configure"):
             module.configure(editors, guests)
     return editors, guests
-
-
-def setup_roles_after_migrate(sender, **kwargs) -> None:
-    """post_migrate receiver: a fresh database gets its roles without anyone running a command.
-
-    Django sends post_migrate once per app, in INSTALLED_APPS order, and creates each app's
-    permissions in that app's turn; the roles are set up in the last app's turn, when every
-    permission they name exists.
-    """
-    with_models = [config for config in django_apps.get_app_configs() if config.models_module]
-    if with_models and sender.name == with_models[-1].name:
-        setup_roles()

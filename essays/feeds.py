@@ -3,16 +3,16 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from essays.models import FEED_LENGTH
-from essays.numbering import label_parts
-
 
 class EssayFeed(Feed):
-    """The newest live essays of a queryset, with absolute links and publication dates."""
+    """Essays (newest first, series parts labelled) with absolute links and dates.
+
+    The page that routes the feed (`EssayFeedMixin`) chooses and fetches the essays.
+    """
 
     feed_type = Rss201rev2Feed
 
-    def __init__(self, *, title: str, link: str, feed_url: str, description: str, essays):
+    def __init__(self, *, title: str, link: str, feed_url: str, description: str, essays: list):
         super().__init__()
         self._title = title
         self._link = link
@@ -36,10 +36,8 @@ class EssayFeed(Feed):
     def description(self) -> str:
         return self._description
 
-    def items(self):
-        essays = list(self._essays.for_listing().prefetch_related("tags")[:FEED_LENGTH])
-        label_parts(essays)
-        return essays
+    def items(self) -> list:
+        return self._essays
 
     def item_title(self, item) -> str:
         return item.display_title

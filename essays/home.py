@@ -4,8 +4,8 @@ from django.db.models import Q
 
 from wagtail.models import Page
 
+from core.pages import parent_paths
 from essays.models import EssayPage, SeriesPage
-from essays.numbering import label_parts
 
 LATEST_ESSAYS = 4
 
@@ -18,13 +18,14 @@ def current_series(home: Page) -> SeriesPage | None:
     children = Q()
     for series in series_by_path.values():
         children |= Q(path__startswith=series.path, depth=series.depth + 1)
-    parts = list(EssayPage.objects.filter(children).newest_first().values_list("path", "live"))
-    newest = next((path for path, live in parts if live), None)
+    parts = list(EssayPage.objects.filter(children).newest_first().only("path", "live"))
+    newest = next((part for part in parts if part.live), None)
     if newest is None:
         return None
-    chosen = series_by_path[newest[: -Page.steplen]]
-    chosen_parts = [live for path, live in parts if path.startswith(chosen.path)]
-    chosen.live_parts = sum(chosen_parts)
+    chosen_path = next(iter(parent_paths([newest])))
+    chosen = series_by_path[chosen_path]
+    chosen_parts = parent_paths(parts)[chosen_path]
+    chosen.live_parts = sum(part.live for part in chosen_parts)
     chosen.total_parts = max(chosen.planned_parts, len(chosen_parts))
     return chosen
 
@@ -38,5 +39,5 @@ def home_sections(home: Page) -> dict:
         .newest_first()
         .for_listing()[:LATEST_ESSAYS]
     )
-    label_parts(latest)
+    SeriesPage.label_parts(latest)
     return {"latest_essays": latest, "current_series": current_series(home)}

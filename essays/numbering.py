@@ -1,25 +1,20 @@
 """Series numbering: a part's number is its position among the series' children.
 
-Everything here fetches in bulk, so a series of fifty parts costs the same
-number of queries as a series of three.
+The series and essay models fetch the parts in bulk and hand them here; these functions
+only count, so a series of fifty parts costs the same number of queries as one of three.
 """
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-from django.db.models import Q
-
-from wagtail.models import Page
-
-from essays.models import EssayPage, SeriesPage, scheduled_dates
+from typing import Any
 
 
 @dataclass(frozen=True)
 class SeriesPlace:
     """Where a part sits: its series, its number, and how many parts the series plans."""
 
-    series: SeriesPage
+    series: Any
     number: int
     total: int
 
@@ -27,12 +22,12 @@ class SeriesPlace:
 @dataclass(frozen=True)
 class PartLink:
     number: int
-    page: EssayPage
+    page: Any
 
 
 @dataclass(frozen=True)
 class PartNavigation:
-    series: SeriesPage
+    series: Any
     number: int
     total: int
     previous: PartLink | None
@@ -44,7 +39,7 @@ class SeriesSlot:
     """One planned part on the series page: live, scheduled, or not yet written."""
 
     number: int
-    page: EssayPage | None = None
+    page: Any = None
     live: bool = False
     scheduled_for: datetime | None = None
 
@@ -57,57 +52,14 @@ class SeriesSlot:
         return "planned"
 
 
-def _parent_path(page: Page) -> str:
-    return page.path[: -Page.steplen]
+def series_total(planned_parts: int, existing: int) -> int:
+    """How many parts the series shows: what it plans, or more if more were written."""
+    return max(planned_parts, existing)
 
 
-def _series_total(series: SeriesPage, existing: int) -> int:
-    return max(series.planned_parts, existing)
-
-
-def label_parts(essays: Iterable[EssayPage]) -> None:
-    """Give each essay that is a series part its `series_place`, in two queries for all."""
-    essays = [essay for essay in essays if essay.path]
-    parent_paths = {_parent_path(essay) for essay in essays}
-    if not parent_paths:
-        return
-    series_by_path = {s.path: s for s in SeriesPage.objects.filter(path__in=parent_paths)}
-    if not series_by_path:
-        return
-    children = Q()
-    for series in series_by_path.values():
-        children |= Q(path__startswith=series.path, depth=series.depth + 1)
-    siblings: dict[str, list[int]] = {path: [] for path in series_by_path}
-    for pk, child_path in (
-        EssayPage.objects.filter(children).order_by("path").values_list("pk", "path")
-    ):
-        siblings[child_path[: -Page.steplen]].append(pk)
-    for essay in essays:
-        series = series_by_path.get(_parent_path(essay))
-        if series is None:
-            continue
-        numbers = siblings[series.path]
-        essay.series_place = SeriesPlace(
-            series=series,
-            number=numbers.index(essay.pk) + 1,
-            total=_series_total(series, len(numbers)),
-        )
-
-
-def part_navigation(essay: EssayPage) -> PartNavigation | None:
-    """The essay's place in its series with links to the nearest live parts either side.
-
-    A new part being previewed before its first save counts as the series' last part,
-    which is where it will go.
-    """
-    if not essay.path:
-        return None
-    series = SeriesPage.objects.filter(path=_parent_path(essay)).first()
-    if series is None:
-        return None
-    siblings = list(EssayPage.objects.child_of(series).order_by("path").defer_streamfields())
-    if essay.pk is None:
-        siblings.append(essay)
+def navigation(series, siblings: Sequence, essay) -> PartNavigation | None:
+    """The essay's number among `siblings` (the series' parts in order), with the nearest
+    live parts either side."""
     position = next((i for i, sibling in enumerate(siblings) if sibling.pk == essay.pk), None)
     if position is None:
         return None
@@ -126,17 +78,15 @@ def part_navigation(essay: EssayPage) -> PartNavigation | None:
     return PartNavigation(
         series=series,
         number=position + 1,
-        total=_series_total(series, len(siblings)),
+        total=series_total(series.planned_parts, len(siblings)),
         previous=previous,
         next=following,
     )
 
 
-def series_slots(series: SeriesPage) -> list[SeriesSlot]:
+def slots(planned_parts: int, parts: Sequence, scheduled: dict) -> list[SeriesSlot]:
     """Every planned part in order: the parts that exist, then numbered gaps."""
-    parts = list(EssayPage.objects.child_of(series).order_by("path").for_listing())
-    scheduled = scheduled_dates(part.pk for part in parts if not part.live)
-    slots = [
+    made = [
         SeriesSlot(
             number=number,
             page=part,
@@ -145,8 +95,5 @@ def series_slots(series: SeriesPage) -> list[SeriesSlot]:
         )
         for number, part in enumerate(parts, start=1)
     ]
-    slots += [
-        SeriesSlot(number=number)
-        for number in range(len(parts) + 1, _series_total(series, len(parts)) + 1)
-    ]
-    return slots
+    gaps = range(len(parts) + 1, series_total(planned_parts, len(parts)) + 1)
+    return made + [SeriesSlot(number=number) for number in gaps]

@@ -8,10 +8,8 @@ class SeriesPartsPanel(Panel):
         template_name = "essays/admin/series_parts_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from essays.numbering import series_slots
-
             context = super().get_context_data(parent_context)
             series = self.instance
             context["series"] = series
-            context["slots"] = series_slots(series) if series.pk else []
+            context["slots"] = series.slots() if series.pk else []
             return context

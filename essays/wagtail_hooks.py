@@ -26,7 +26,7 @@ def series_renumbered_by_removing(page) -> Page | None:
     """The series whose published parts would be renumbered if `page` left it, if any."""
     if not isinstance(page, EssayPage):
         return None
-    series = SeriesPage.objects.filter(path=page.path[: -Page.steplen]).first()
+    series = SeriesPage.objects.parent_of(page).first()
     if series is None:
         return None
     later_live = EssayPage.objects.child_of(series).live().filter(path__gt=page.path).exists()

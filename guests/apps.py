@@ -6,6 +6,8 @@ class GuestsConfig(AppConfig):
     verbose_name = "Guest bloggers"
 
     def ready(self):
+        # Django's documented place to connect receivers: importing the module does it.
+        from guests import signals  # noqa: F401
         from guests.visibility import register_page_policy
 
         # Before any admin view asks the registry for the pages' policy.

@@ -2,9 +2,11 @@
 submitted to the editorial workflow, so the whole guest cycle can be tried at once."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from wagtail.models import Workflow
 
+from core.roles import EDITORS, GUESTS
 from guests.models import GuestPostPage, GuestProfile, GuestSectionPage
 from guests.roles import WORKFLOW_NAME, configure, guest_collection
 from home.models import HomePage
@@ -32,10 +34,6 @@ DRAFT_BODY = [
 
 
 def load(loader) -> None:
-    from django.contrib.auth.models import Group
-
-    from core.roles import EDITORS, GUESTS
-
     home = HomePage.objects.first()
     if home is None:
         return

@@ -1,10 +1,11 @@
-from PIL import Image as PILImage
-
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 
-from wagtail.images.fields import WagtailImageField
-from wagtail.images.forms import BaseImageForm
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
+
+from guests.models.accounts import GuestProfile
 
 
 class AcceptInvitationForm(forms.Form):
@@ -52,49 +53,48 @@ class AcceptInvitationForm(forms.Form):
         return cleaned
 
 
-DAMAGED_IMAGE = "This image is damaged or incomplete. Export it again and upload the new copy."
+class GuestPostForm(WagtailAdminPageForm):
+    """Sets the byline from the author's linked profile: guests never choose whose name it bears.
 
-
-class CheckedImageField(WagtailImageField):
-    """Wagtail's image field, turning an unreadable image header into a form error.
-
-    Wagtail catches Willow failing to recognise a file, but not Pillow failing part-way
-    through a truncated header (OSError), which otherwise becomes a server error.
+    Also refuses images the author may not choose: the chooser only offers permitted ones,
+    but a hand-made POST could name any image's id.
     """
 
-    def to_python(self, data):
-        try:
-            return super().to_python(data)
-        except (OSError, SyntaxError, ValueError) as error:
-            raise forms.ValidationError(DAMAGED_IMAGE, code="damaged_image") from error
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        if body is None or self.for_user is None:
+            return cleaned
+        image_ids = {
+            block.value["image"].pk
+            for block in body
+            if block.block_type == "image" and block.value.get("image") is not None
+        }
+        if image_ids:
+            policy = policy_registry.get_by_type(get_image_model())
+            allowed = set(
+                policy.instances_user_has_any_permission_for(self.for_user, ["choose"])
+                .filter(pk__in=image_ids)
+                .values_list("pk", flat=True)
+            )
+            if image_ids - allowed:
+                self.add_error(
+                    "body", "Choose images from the collections open to you, such as Guest uploads."
+                )
+        return cleaned
 
+    @property
+    def show_schedule_publishing_toggle(self):
+        """Offer "Set schedule" only to those whose form has the schedule's fields."""
+        return "go_live_at" in self.fields
 
-class CheckedImageForm(BaseImageForm):
-    """Wagtail's image form, refusing damaged or cut-short images with a message.
-
-    Used for every image upload (WAGTAILIMAGES_IMAGE_FORM_BASE): Wagtail reads only an
-    image's header; decoding the whole image here catches files that would fail later.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("file")
-        if isinstance(field, WagtailImageField):
-            # Same field, same settings; only the error handling differs.
-            field.__class__ = CheckedImageField
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file is None or getattr(file, "content_type", "") == "image/svg+xml":
-            return file
-        if not hasattr(file, "seek"):
-            return file
-        try:
-            file.seek(0)
-            with PILImage.open(file) as image:
-                image.load()
-        except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as error:
-            raise forms.ValidationError(DAMAGED_IMAGE, code="damaged_image") from error
-        finally:
-            file.seek(0)
-        return file
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        if page.byline_id is None and self.for_user is not None:
+            profile = GuestProfile.objects.filter(user=self.for_user).first()
+            if profile is not None:
+                page.byline_id = profile.blogger_id
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page

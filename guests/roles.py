@@ -18,6 +18,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from guests.models import GuestSectionPage
+
 GUEST_COLLECTION = "Guest uploads"
 WORKFLOW_NAME = "Editorial review"
 TASK_NAME = "Approval by Editors"
@@ -45,8 +47,6 @@ def editorial_workflow(editors: Group) -> Workflow:
 
 
 def configure(editors: Group, guests: Group) -> None:
-    from guests.models import GuestSectionPage
-
     page_permission = {
         p.codename: p for p in Permission.objects.filter(content_type__app_label="wagtailcore")
     }

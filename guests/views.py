@@ -6,22 +6,12 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 
 from core.roles import GUESTS
 from guests.forms import AcceptInvitationForm
 from guests.models import GuestProfile, Invitation, PreviewLink, hash_token
 from people.models import Blogger
-
-
-def unique_blogger_slug(name: str) -> str:
-    """A profile address from the guest's name, numbered when it is taken."""
-    base = slugify(name)[:100] or "guest"
-    slug, number = base, 2
-    while Blogger.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 @never_cache
@@ -55,8 +45,8 @@ def accept_invitation(request, token: str):
             )
             user.groups.add(Group.objects.get(name=GUESTS))
             blogger = invitation.blogger or Blogger.objects.create(
+                # The profile makes its own unique slug from the name.
                 name=invitation.name,
-                slug=unique_blogger_slug(invitation.name),
                 role=invitation.role,
             )
             GuestProfile.objects.create(user=user, blogger=blogger)

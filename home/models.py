@@ -2,6 +2,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.fields import introduction_field
+from essays.home import home_sections as essay_sections
+from roundups.home import latest_roundup
 
 
 class HomePage(Page):
@@ -28,9 +30,6 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from essays.home import home_sections as essay_sections
-        from roundups.models import latest_roundup
-
         context = super().get_context(request, *args, **kwargs)
         context.update(essay_sections(self))
         context["latest_roundup"] = latest_roundup()

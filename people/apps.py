@@ -6,6 +6,5 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self):
-        from people import signals
-
-        signals.connect()
+        # Django's documented place to connect receivers: importing the module does it.
+        from people import signals  # noqa: F401

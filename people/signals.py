@@ -6,27 +6,24 @@ costs one cache delete and the next profile link asks the database once.
 """
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from people.models.pages import BloggerIndexPage, forget_blogger_directory_url
+from people.addresses import forget_blogger_directory_url
+from people.models.pages import BloggerIndexPage
 
 
+# Senders named on post_delete: a receiver for every model would stop Django's fast bulk
+# deletes.
+@receiver(page_published, dispatch_uid="people-directory-published")
+@receiver(page_unpublished, dispatch_uid="people-directory-unpublished")
+@receiver(post_page_move, dispatch_uid="people-directory-moved")
+@receiver(post_save, sender=BloggerIndexPage, dispatch_uid="people-directory-saved")
+@receiver(post_save, sender=Site, dispatch_uid="people-directory-site")
+@receiver(post_delete, sender=Page, dispatch_uid="people-directory-Page")
+@receiver(post_delete, sender=BloggerIndexPage, dispatch_uid="people-directory-BloggerIndexPage")
+@receiver(post_delete, sender=Site, dispatch_uid="people-directory-Site")
 def forget_directory_url(**kwargs) -> None:
     forget_blogger_directory_url()
-
-
-def connect() -> None:
-    page_published.connect(forget_directory_url, dispatch_uid="people-directory-published")
-    page_unpublished.connect(forget_directory_url, dispatch_uid="people-directory-unpublished")
-    post_page_move.connect(forget_directory_url, dispatch_uid="people-directory-moved")
-    post_save.connect(
-        forget_directory_url, sender=BloggerIndexPage, dispatch_uid="people-directory-saved"
-    )
-    post_save.connect(forget_directory_url, sender=Site, dispatch_uid="people-directory-site")
-    # Senders named: a receiver for every model would stop Django's fast bulk deletes.
-    for model in (Page, BloggerIndexPage, Site):
-        post_delete.connect(
-            forget_directory_url, sender=model, dispatch_uid=f"people-directory-{model.__name__}"
-        )

@@ -24,8 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from core.models import SiteSettings
-from people.models import Blogger, Department, Official, Sector
+from people.models import Blogger, Department, Official, PeopleSettings, Sector
 
 
 class SectorViewSet(SnippetViewSet):
@@ -113,7 +112,7 @@ class OfficialFilterSet(WagtailFilterSet):
 
 def stale_cutoff(request) -> datetime.date:
     """Entries last checked before this day are possibly out of date."""
-    days = SiteSettings.for_request(request).official_stale_after_days
+    days = PeopleSettings.for_request(request).official_stale_after_days
     return timezone.localdate() - datetime.timedelta(days=days)
 
 

@@ -6,4 +6,5 @@ class RoundupsConfig(AppConfig):
     verbose_name = "Roundups"
 
     def ready(self):
-        from roundups import signals  # noqa: F401 - connects the receivers
+        # Django's documented place to connect receivers: importing the module does it.
+        from roundups import signals  # noqa: F401

@@ -6,13 +6,8 @@ from datetime import date
 import factory
 import wagtail_factories
 
-from roundups.models import (
-    RoundupIndexPage,
-    RoundupPage,
-    SuggestionPage,
-    derived_slug,
-    derived_title,
-)
+from roundups.models import RoundupIndexPage, RoundupPage, SuggestionPage
+from roundups.titles import derived_slug, derived_title
 
 
 def excerpt(

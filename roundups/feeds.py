@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from people.models import Sector
-from roundups.models import excerpts_of
+from roundups.excerpts import excerpts_of
 
 FEED_ROUNDUPS = 10
 

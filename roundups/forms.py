@@ -1,8 +1,10 @@
-"""The public "Suggest a post" form, with a honeypot for robots."""
+"""The roundup page's edit form, and the public "Suggest a post" form."""
 
 from django import forms
 
-from roundups.models import ReaderSuggestion
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from roundups.models.suggestions import ReaderSuggestion
 
 
 class SuggestionForm(forms.ModelForm):
@@ -61,4 +63,33 @@ class SuggestionForm(forms.ModelForm):
         cleaned_data = super().clean()
         if cleaned_data.get("credit") and not (cleaned_data.get("name") or "").strip():
             self.add_error("name", "Give your name if you would like to be thanked by name.")
+        return cleaned_data
+
+
+class RoundupPageForm(WagtailAdminPageForm):
+    """The slug is derived from the week ending unless the editor types one; one per week."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields[
+                "slug"
+            ].help_text = (
+                "Leave blank to use the week-ending date, e.g. week-ending-19-october-2012."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        week_ending = cleaned_data.get("week_ending")
+        if week_ending and self.parent_page is not None:
+            roundups = type(self.instance).objects.child_of(self.parent_page)
+            clash = roundups.filter(week_ending=week_ending)
+            if self.instance.pk:
+                clash = clash.exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(
+                    "week_ending",
+                    "There is already a roundup for this week: edit that one instead.",
+                )
         return cleaned_data

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class SearchConfig(AppConfig):
@@ -6,10 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
-
-        from search.suggestions import forget_vocabulary
-
-        # "Did you mean" knows the live titles: forget them when they change.
-        page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
-        page_unpublished.connect(forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")
+        # Each content app says how its pages and snippets appear as results in its own
+        # `search_results` module, registering them with `core.results`.
+        autodiscover_modules("search_results")
+        # Django's documented place to connect receivers: importing the module does it.
+        from search import signals  # noqa: F401

@@ -267,6 +267,7 @@ def _ranked_sqlite_backend_class():
             return self._build_rank_expression(self.get_search_vectors(), config)
 
     class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+        lower_score_is_better = True  # FTS5's bm25()
         query_compiler_class = RankedSearchQueryCompiler
         autocomplete_query_compiler_class = RankedAutocompleteQueryCompiler
         results_class = _ranked_results_class(SQLiteSearchResults)

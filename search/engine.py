@@ -15,15 +15,14 @@ from itertools import groupby
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Q
 
 from wagtail.models import Page
 
+from core.text import Matcher
 from search.backends import search_backend
 from search.kinds import Kind, Result, SnippetKind, kind_for_object
 from search.query import ParsedQuery
-from search.text import Matcher
 
 # Deeper than anyone pages; keeps the work per request bounded.
 MAX_RESULTS = 1000
@@ -53,10 +52,15 @@ class Filters:
         return not (self.sector is not None and not kind.has_sector)
 
 
-def _score(value) -> float:
-    """Higher is better everywhere: SQLite's bm25() is negative, lower meaning better."""
+def comparable_score(value, backend) -> float:
+    """The backend's score with higher meaning better, whatever the backend's convention.
+
+    Elasticsearch, OpenSearch and PostgreSQL's ranks grow with relevance; SQLite FTS5's
+    bm25() is negative and falls with it. The backend says which (`lower_score_is_better`),
+    so an Elasticsearch backend in front of an SQLite database still ranks the right way.
+    """
     value = float(value or 0.0)
-    return -value if connection.vendor == "sqlite" else value
+    return -value if getattr(backend, "lower_score_is_better", False) else value
 
 
 class PageSource:
@@ -78,8 +82,9 @@ class PageSource:
             queryset = queryset.filter(combined)
         if exclude_ids:
             queryset = queryset.exclude(id__in=list(exclude_ids))
-        self.results = (
-            search_backend().search(search_query, queryset.specific()).annotate_score("_score")
+        self.backend = search_backend()
+        self.results = self.backend.search(search_query, queryset.specific()).annotate_score(
+            "search_score"
         )
         self.fetched: list[tuple[object, float]] = []
         self._count: int | None = None
@@ -88,7 +93,9 @@ class PageSource:
         if self.empty:
             self._count = 0
             return []
-        self.fetched = [(obj, _score(obj._score)) for obj in self.results[:limit]]
+        self.fetched = [
+            (obj, comparable_score(obj.search_score, self.backend)) for obj in self.results[:limit]
+        ]
         if len(self.fetched) < limit:
             self._count = len(self.fetched)
         elif self.fetched and getattr(self.fetched[0][0], "search_total", None) is not None:
@@ -118,9 +125,9 @@ class ProfileSource:
         backend = search_backend()
         queryset = self.kind.model._default_manager.all()
         best: dict[object, tuple[object, float]] = {}
-        found = backend.search(self.search_query, queryset).annotate_score("_score")
+        found = backend.search(self.search_query, queryset).annotate_score("search_score")
         for obj in found[:MAX_PROFILE_MATCHES]:
-            best[obj.pk] = (obj, _score(obj._score))
+            best[obj.pk] = (obj, comparable_score(obj.search_score, backend))
         if (
             not best  # names by their beginning only when nothing matched whole words
             and self.parsed.terms
@@ -129,9 +136,9 @@ class ProfileSource:
         ):
             names = backend.autocomplete(
                 " ".join(self.parsed.terms), queryset, operator="and"
-            ).annotate_score("_score")
+            ).annotate_score("search_score")
             for obj in names[:MAX_PROFILE_MATCHES]:
-                score = _score(obj._score)
+                score = comparable_score(obj.search_score, backend)
                 if obj.pk not in best or best[obj.pk][1] < score:
                     best[obj.pk] = (obj, score)
         if self.filters.sector is not None and best:

@@ -10,7 +10,7 @@ when the quotes balance; otherwise the quotes are ignored.
 import re
 from dataclasses import dataclass, field
 
-from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+from wagtail.search.query import And, Or, Phrase, PlainText, SearchQuery
 
 # Long enough for any real search; longer input is cut here, before it reaches SQL.
 MAX_QUERY_LENGTH = 200

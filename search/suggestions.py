@@ -18,9 +18,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.text import light_stem
 from search.kinds import page_kinds, snippet_kinds
 from search.query import STOP_WORDS, WORD_RE, ParsedQuery
-from search.text import light_stem
 
 VOCABULARY_KEY = "search:vocabulary"
 YEARS_KEY = "search:years"

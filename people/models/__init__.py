@@ -6,6 +6,7 @@ they publish and clear it when they unpublish.
 """
 
 from people.models.pages import BloggerIndexPage, OfficialIndexPage
+from people.models.settings import PeopleSettings
 from people.models.snippets import Blogger, Department, FeaturedExcerpt, Official, Sector
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "FeaturedExcerpt",
     "Official",
     "OfficialIndexPage",
+    "PeopleSettings",
     "Sector",
 ]

@@ -3,10 +3,9 @@ officials directory."""
 
 import csv
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,37 +15,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.fields import introduction_field
-from core.models import SiteSettings
 from people.forms import OfficialFilterForm
-from people.models.snippets import Blogger, Official, Sector
-
-# The directory's address, kept so that a roundup linking fifty bloggers asks the
-# database nothing. people.signals forgets it whenever a page or site changes.
-DIRECTORY_URL_CACHE_KEY = "people:blogger-directory-url"
-# Stands for "there is no live directory" in the cache, where None means "not cached".
-NO_DIRECTORY = "-"
-
-
-def blogger_directory_url() -> str:
-    """The live blogger directory's address, or "" when there is none."""
-    url = cache.get(DIRECTORY_URL_CACHE_KEY)
-    if url is None:
-        directory = BloggerIndexPage.objects.live().first()
-        url = (directory.get_url() if directory else None) or NO_DIRECTORY
-        cache.set(DIRECTORY_URL_CACHE_KEY, url, timeout=None)
-    return "" if url == NO_DIRECTORY else url
-
-
-def forget_blogger_directory_url() -> None:
-    cache.delete(DIRECTORY_URL_CACHE_KEY)
-
-
-def blogger_profile_url(slug: str) -> str:
-    """The address of the profile of the blogger with `slug`, or "" without a directory."""
-    directory = blogger_directory_url()
-    if not directory:
-        return ""
-    return directory + BloggerIndexPage.get_resolver().reverse("blogger", slug=slug)
+from people.models.settings import PeopleSettings
+from people.models.snippets import Blogger, Official
+from people.sectors import SectorGroup, group_by_sector
 
 
 class BloggerIndexPage(RoutablePageMixin, Page):
@@ -116,31 +88,20 @@ class BloggerIndexPage(RoutablePageMixin, Page):
         bloggers = list(
             Blogger.objects.annotate(
                 featured_count=Count("featured", filter=Q(featured__page__in=live_pages))
-            ).prefetch_related(Prefetch("sectors", queryset=Sector.objects.only("pk")))
+            ).prefetch_related("sectors")
         )
         directory_url = self.get_url(request)
-        groups = {
-            sector.pk: SectorGroup(anchor=sector.slug, heading=sector.name)
-            for sector in Sector.objects.all()
-        }
-        unsectored = SectorGroup(anchor="other-bloggers", heading="Other bloggers")
         for blogger in bloggers:
             blogger.profile_url = directory_url + self.reverse_subpage(
                 "blogger", kwargs={"slug": blogger.slug}
             )
-            sector_ids = [sector.pk for sector in blogger.sectors.all()]
-            for sector_id in sector_ids:
-                groups[sector_id].bloggers.append(blogger)
-            if not sector_ids:
-                unsectored.bloggers.append(blogger)
-        return [group for group in [*groups.values(), unsectored] if group.bloggers]
-
-
-@dataclass
-class SectorGroup:
-    anchor: str
-    heading: str
-    bloggers: list[Blogger] = field(default_factory=list)
+        return group_by_sector(
+            bloggers,
+            lambda blogger: blogger.sectors.all(),
+            anchor=lambda sector: sector.slug,
+            other_anchor="other-bloggers",
+            other_heading="Other bloggers",
+        )
 
 
 @dataclass
@@ -243,7 +204,7 @@ class OfficialIndexPage(RoutablePageMixin, Page):
             officials = [official for official in officials if official.has_twitter]
         elif form.twitter_choice == "no":
             officials = [official for official in officials if not official.has_twitter]
-        stale_after_days = SiteSettings.for_request(request).official_stale_after_days
+        stale_after_days = PeopleSettings.for_request(request).official_stale_after_days
         today = timezone.localdate()
         for official in officials:
             official.stale = official.is_stale(today, stale_after_days)

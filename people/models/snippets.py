@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from people.addresses import blogger_directory_url, blogger_profile_url
 from people.fields import TwitterHandleField, web_address_validator
 
 
@@ -81,8 +82,6 @@ class Sector(SlugFromNameMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         """This sector's group in the blogger directory ("" while there is no live directory)."""
-        from people.models.pages import blogger_directory_url
-
         directory = blogger_directory_url()
         return f"{directory}#{self.slug}" if directory else ""
 
@@ -169,8 +168,6 @@ class Blogger(SlugFromNameMixin, index.Indexed, models.Model):
         Costs no query once the directory's address is cached, so a roundup may call it
         for every excerpt.
         """
-        from people.models.pages import blogger_profile_url
-
         return blogger_profile_url(self.slug)
 
     @property
@@ -281,7 +278,8 @@ class Official(index.Indexed, models.Model):
     last_checked = models.DateField(
         default=timezone.localdate,
         help_text="When someone last checked this entry against the department's own list. "
-        "Entries older than the age set in Site settings are flagged as possibly out of date.",
+        "Entries older than the age set in Settings › People settings are flagged as possibly "
+        "out of date.",
     )
 
     objects = OfficialQuerySet.as_manager()

@@ -1,25 +1,14 @@
-from roundups.models.pages import (
-    RoundupIndexPage,
-    RoundupPage,
-    RoundupQuerySet,
-    SuggestionPage,
-    derived_slug,
-    derived_title,
-    excerpts_of,
-    latest_roundup,
-    ordinal,
-)
+from roundups.models.pages import RoundupIndexPage, RoundupPage, SuggestionPage
+from roundups.models.queries import RoundupManager, RoundupQuerySet
+from roundups.models.settings import RoundupSettings
 from roundups.models.suggestions import ReaderSuggestion
 
 __all__ = [
     "ReaderSuggestion",
     "RoundupIndexPage",
+    "RoundupManager",
     "RoundupPage",
     "RoundupQuerySet",
+    "RoundupSettings",
     "SuggestionPage",
-    "derived_slug",
-    "derived_title",
-    "excerpts_of",
-    "latest_roundup",
-    "ordinal",
 ]

@@ -1,12 +1,12 @@
-"""Roundup pages: the archive, the weekly "Best of the frontline bloggers", and the grouping.
+"""Roundup pages: the archive, the weekly "Best of the frontline bloggers", and the
+"Suggest a post" page.
 
 Editors add excerpts in any order; the page groups them under sector headings in
 the sectors' editorial order, keeping the editor's order inside each sector.
 """
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -16,117 +16,30 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import INTRO_FEATURES, introduction_field
-from core.models import SiteSettings
 from people.featured import FeaturedRow
 from people.models import Sector
-from roundups.blocks import ExcerptStreamBlock, ExcerptValue, excerpt_anchor
+from people.sectors import SectorGroup
+from roundups.blocks import ExcerptStreamBlock
+from roundups.excerpts import Excerpt, by_sector, excerpts_of
+from roundups.feeds import RoundupAtomFeed, RoundupFeed, SectorExcerptAtomFeed, SectorExcerptFeed
+from roundups.forms import RoundupPageForm
+from roundups.models.queries import RoundupManager, RoundupQuerySet
+from roundups.models.settings import RoundupSettings
+from roundups.suggesting import serve_suggestion_page
+from roundups.titles import DERIVED_SLUG, derived_slug, derived_title
 
-TITLE_PREFIX = "Best of the frontline bloggers"
 # A main excerpt older than this before the week ending is probably a previous read.
 RECENT_WINDOW = timedelta(days=14)
 ROUNDUPS_PER_PAGE = 10
-DERIVED_SLUG = re.compile(r"week-ending-\d{1,2}-[a-z]+-\d{4}")
-
-
-def ordinal(day: int) -> str:
-    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 31st."""
-    if 11 <= day % 100 <= 13:
-        return f"{day}th"
-    return f"{day}{({1: 'st', 2: 'nd', 3: 'rd'}).get(day % 10, 'th')}"
-
-
-def derived_title(week_ending: date) -> str:
-    """ "Best of the frontline bloggers (week ending 19th October 2012)"."""
-    return f"{TITLE_PREFIX} (week ending {ordinal(week_ending.day)} {week_ending:%B %Y})"
-
-
-def derived_slug(week_ending: date) -> str:
-    """ "week-ending-19-october-2012"."""
-    return f"week-ending-{week_ending.day}-{week_ending:%B-%Y}".lower()
-
-
-class RoundupQuerySet(PageQuerySet):
-    def published(self):
-        return self.live().public()
-
-    def newest_first(self):
-        return self.order_by("-week_ending", "-pk")
-
-
-RoundupManager = PageManager.from_queryset(RoundupQuerySet)
-
-
-@dataclass
-class Excerpt:
-    """One excerpt of a roundup as the reader sees it: its value and its place on the page."""
-
-    roundup: "RoundupPage"
-    block_id: str
-    value: ExcerptValue
-    previous_read: bool
-
-    @property
-    def anchor(self) -> str:
-        return excerpt_anchor(self.block_id)
-
-
-def excerpts_of(roundups) -> list[Excerpt]:
-    """Every excerpt (this week's, then previous reads) of the given roundups, in page order,
-    with all their bloggers, sectors and bloggers' sectors fetched in three queries however
-    many excerpts and roundups there are."""
-    block = RoundupPage._meta.get_field("excerpts").stream_block.child_blocks["excerpt"]
-    raw = [
-        (roundup, item, stream_name == "previous_reads")
-        for roundup in roundups
-        for stream_name in ("excerpts", "previous_reads")
-        for item in getattr(roundup, stream_name).raw_data
-        if item.get("type") == "excerpt"
-    ]
-    values = block.bulk_to_python([item["value"] for _, item, _ in raw])
-    prefetch_related_objects([value["blogger"] for value in values if value["blogger"]], "sectors")
-    return [
-        Excerpt(roundup, item.get("id") or "", value, previous_read)
-        for (roundup, item, previous_read), value in zip(raw, values, strict=True)
-    ]
-
-
-@dataclass
-class SectorGroup:
-    """One sector heading on a roundup and its excerpts (stream children) in editor order."""
-
-    sector: Sector | None
-    excerpts: list = field(default_factory=list)
-
-    @property
-    def anchor(self) -> str:
-        return f"sector-{self.sector.slug}" if self.sector else "sector-other"
-
-
-def group_by_sector(excerpts: list) -> list[SectorGroup]:
-    """Excerpts under their sectors in the sectors' editorial order, keeping the editor's
-    order within each; sectors without excerpts do not appear."""
-    groups: dict[int | None, SectorGroup] = {}
-    for item in excerpts:
-        sector = item.value.effective_sector
-        groups.setdefault(sector.pk if sector else None, SectorGroup(sector)).excerpts.append(item)
-    return sorted(
-        groups.values(),
-        key=lambda group: (
-            group.sector is None,
-            group.sector.sort_order if group.sector else 0,
-            group.sector.name if group.sector else "",
-        ),
-    )
 
 
 @dataclass
@@ -203,55 +116,19 @@ class RoundupIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from roundups.feeds import RoundupFeed
-
         return RoundupFeed(self)(request)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from roundups.feeds import RoundupAtomFeed
-
         return RoundupAtomFeed(self)(request)
 
     @path("sectors/<slug:sector>/feed/", name="sector_feed")
     def sector_feed(self, request, sector: str):
-        from roundups.feeds import SectorExcerptFeed
-
         return SectorExcerptFeed(self)(request, sector=sector)
 
     @path("sectors/<slug:sector>/feed/atom/", name="sector_atom_feed")
     def sector_atom_feed(self, request, sector: str):
-        from roundups.feeds import SectorExcerptAtomFeed
-
         return SectorExcerptAtomFeed(self)(request, sector=sector)
-
-
-class RoundupPageForm(WagtailAdminPageForm):
-    """The slug is derived from the week ending unless the editor types one; one per week."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
-            self.fields[
-                "slug"
-            ].help_text = (
-                "Leave blank to use the week-ending date, e.g. week-ending-19-october-2012."
-            )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        week_ending = cleaned_data.get("week_ending")
-        if week_ending and self.parent_page is not None:
-            clash = RoundupPage.objects.child_of(self.parent_page).filter(week_ending=week_ending)
-            if self.instance.pk:
-                clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                self.add_error(
-                    "week_ending",
-                    "There is already a roundup for this week: edit that one instead.",
-                )
-        return cleaned_data
 
 
 class RoundupPage(Page):
@@ -289,7 +166,8 @@ class RoundupPage(Page):
         features=INTRO_FEATURES,
         blank=True,
         verbose_name="call for suggestions",
-        help_text="The closing paragraph. Leave blank to use the text in Settings › Site settings.",
+        help_text="The closing paragraph. Leave blank to use the text in "
+        "Settings › Roundup settings.",
     )
     # Kept on save so the archive lists sectors and counts without reading every stream.
     excerpt_count = models.PositiveIntegerField(default=0, editable=False)
@@ -381,7 +259,7 @@ class RoundupPage(Page):
     def refresh_summary(self) -> None:
         """Record the excerpt count and the sectors shown, for the archive and home page."""
         self.excerpt_count = len(self.excerpts)
-        groups = group_by_sector(self.resolved_children(self.excerpts))
+        groups = by_sector(self.resolved_children(self.excerpts))
         self.sector_ids = [group.sector.pk for group in groups if group.sector]
 
     # Grouping --------------------------------------------------------------
@@ -400,7 +278,7 @@ class RoundupPage(Page):
 
     @cached_property
     def sector_groups(self) -> list[SectorGroup]:
-        return group_by_sector([item for item in self.all_excerpts if not item.previous_read])
+        return by_sector([item for item in self.all_excerpts if not item.previous_read])
 
     @cached_property
     def previous_read_excerpts(self) -> list[Excerpt]:
@@ -434,7 +312,7 @@ class RoundupPage(Page):
         context["sector_groups"] = self.sector_groups
         context["previous_reads_list"] = self.previous_read_excerpts
         context["suggestions_call"] = (
-            self.suggestions_call or SiteSettings.for_request(request).suggestions_call
+            self.suggestions_call or RoundupSettings.for_request(request).suggestions_call
         )
         context["suggestion_page"] = getattr(index_page, "suggestion_page", None)
         return context
@@ -460,26 +338,4 @@ class SuggestionPage(Page):
         verbose_name = "suggest-a-post page"
 
     def serve(self, request, *args, **kwargs):
-        from roundups.views import serve_suggestion_page
-
         return serve_suggestion_page(self, request, *args, **kwargs)
-
-
-@dataclass
-class LatestRoundup:
-    page: RoundupPage
-    sectors: list[Sector]
-    index: RoundupIndexPage | None
-
-
-def latest_roundup() -> LatestRoundup | None:
-    """The newest live roundup with its sectors, for the home page (three queries)."""
-    page = RoundupPage.objects.published().newest_first().first()
-    if page is None:
-        return None
-    sectors = Sector.objects.in_bulk(page.sector_ids)
-    return LatestRoundup(
-        page=page,
-        sectors=[sectors[pk] for pk in page.sector_ids if pk in sectors],
-        index=RoundupIndexPage.objects.live().public().first(),
-    )

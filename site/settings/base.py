@@ -56,6 +56,30 @@ def database_from_url(url: str, name: str = "DATABASE_URL") -> dict:
     return config
 
 
+def search_backends_from_env() -> dict:
+    """Wagtail's database backend by default (with `search.backends`' ranking on top);
+    Elasticsearch or OpenSearch when `ELASTICSEARCH_URL` or `OPENSEARCH_URL` is set, as
+    bakerydemo's production settings do. `SEARCH_BACKEND` names another backend module
+    (e.g. `wagtail.search.backends.elasticsearch9`) for a different server version."""
+    for variable, module in (
+        ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch8"),
+        ("OPENSEARCH_URL", "wagtail.search.backends.opensearch2"),
+    ):
+        url = os.environ.get(variable, "").strip()
+        if url:
+            return {
+                "default": {
+                    "BACKEND": os.environ.get("SEARCH_BACKEND") or module,
+                    "URLS": [url],
+                    "INDEX": os.environ.get("SEARCH_INDEX", "guerilla"),
+                    "TIMEOUT": 5,
+                    "OPTIONS": {},
+                    "INDEX_SETTINGS": {},
+                }
+            }
+    return {"default": {"BACKEND": "search.backends"}}
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -73,6 +97,7 @@ INSTALLED_APPS = [
     # Readers' comments on paragraphs and editors' answers. It sits below the content apps
     # in imports; it is listed last because its demo comments need the demo essays.
     "drafting",
+    "newsletter",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -197,6 +222,22 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Guerilla Policy <editors@guerillapolicy.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail provider's API instead of SMTP, through django-anymail (pip install django-anymail):
+# EMAIL_BACKEND=anymail.backends.mailgun.EmailBackend (or .postmark, .sendgrid, .amazon_ses …)
+# with ANYMAIL_<PROVIDER>_API_KEY (e.g. ANYMAIL_MAILGUN_API_KEY) set; see the README.
+if os.environ.get("EMAIL_BACKEND", "").startswith("anymail."):
+    INSTALLED_APPS.append("anymail")
+    ANYMAIL = {
+        key.removeprefix("ANYMAIL_"): value
+        for key, value in os.environ.items()
+        if key.startswith("ANYMAIL_")
+    }
+
+# The roundup by email (newsletter/conf.py has the defaults).
+NEWSLETTER_SEND_ON_PUBLISH = env_bool("NEWSLETTER_SEND_ON_PUBLISH", False)
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_RATE_PER_SECOND = float(os.environ.get("NEWSLETTER_RATE_PER_SECOND", "10"))
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")
 
 # Security defaults that cost nothing behind HTTPS; production turns on the rest.
 SESSION_COOKIE_HTTPONLY = True
@@ -210,7 +251,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Also refuses damaged or truncated images with a message instead of a server error.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "guests.forms.CheckedImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.CheckedImageForm"
 
 # Login throttling (django-axes): after 5 failures an account, and separately an address,
 # must wait 15 minutes; the admin login page says so. The backend needs the request.
@@ -222,12 +263,12 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "guests/login_locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "core/login_locked_out.html"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Guerilla Policy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

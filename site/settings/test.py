@@ -16,3 +16,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Login throttling is off (and the test client's login() works) except in the tests of it.
 AXES_ENABLED = False
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Mailings go as fast as the in-memory backend takes them.
+NEWSLETTER_RATE_PER_SECOND = 0
+
+# The benchmark command is development tooling; its smoke test runs here.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

@@ -6,10 +6,12 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from wagtail.models import Comment, Page, WorkflowState
+from wagtail.models import Comment, Page, Workflow, WorkflowState
+from wagtail.signals import workflow_approved
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from guests.models import GuestPostPage
+from guests.signals import APPROVAL_EMAIL_UID, approval_email_notifier
 from tests.guests.helpers import add_url, edit_url, post_form
 
 
@@ -145,3 +147,19 @@ def test_guest_section_uses_the_editorial_review_workflow(world):
     assert world.draft_a.get_workflow() == workflow
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Editors"]
+
+
+@pytest.mark.django_db
+def test_only_the_guest_workflow_sends_the_approval_email_with_the_comment(world):
+    """Other workflows keep Wagtail's own approval email, and each approval sends one."""
+    other = Workflow.objects.create(name="Legal check")
+    guest_state = WorkflowState(workflow=world.section.get_workflow())
+    other_state = WorkflowState(workflow=other)
+    assert approval_email_notifier.get_template_set(guest_state)["text"] == (
+        "guests/notifications/workflow_state_approved.txt"
+    )
+    assert approval_email_notifier.get_template_set(other_state)["text"] == (
+        "wagtailadmin/notifications/workflow_state_approved.txt"
+    )
+    connected = [ref for key, ref, _ in workflow_approved.receivers if key[0] == APPROVAL_EMAIL_UID]
+    assert len(connected) == 1 and connected[0]() is approval_email_notifier

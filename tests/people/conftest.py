@@ -4,8 +4,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 
+from people.addresses import forget_blogger_directory_url
 from people.factories import BloggerIndexPageFactory, OfficialIndexPageFactory
-from people.models.pages import forget_blogger_directory_url
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,8 @@ import time_machine
 
 from wagtail.models import Site
 
-from core.models import SiteSettings
 from people.factories import DepartmentFactory, OfficialFactory
-from people.models import Official
+from people.models import Official, PeopleSettings
 
 TODAY = datetime.date(2012, 10, 19)
 
@@ -126,7 +125,7 @@ def test_entries_older_than_the_site_setting_are_flagged_possibly_out_of_date(
     assert '<time datetime="2011-09-15">15 September 2011</time>' in scholar_row
     assert "1 of the entries shown was last checked more than 180 days ago" in html
 
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings = PeopleSettings.for_site(Site.objects.get(is_default_site=True))
     settings.official_stale_after_days = 500
     settings.save()
     assert "Possibly out of date</span>" not in get(client, "/officials/")

@@ -23,6 +23,8 @@ def demo(db):
 
 
 def headings(html: str, level: int) -> list[str]:
+    """The roundup's own headings: the site's subscribe box after the article is not one."""
+    html = html.split("</article>\n</main>")[0].rsplit('<section class="newsletter-signup"')[0]
     return [
         re.sub(r"<[^>]+>", "", text).strip()
         for text in re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", html, re.S)

@@ -7,11 +7,13 @@ import pytest
 
 from wagtail.models import Site
 
-from core.models import SiteSettings
 from roundups.factories import excerpt
+from roundups.models import RoundupSettings
 
 
 def headings(html: str, level: int) -> list[str]:
+    """The roundup's own headings: the site's subscribe box after the article is not one."""
+    html = html.split("</article>\n</main>")[0].rsplit('<section class="newsletter-signup"')[0]
     return [
         re.sub(r"<[^>]+>", "", text).strip()
         for text in re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", html, re.S)
@@ -123,7 +125,7 @@ def test_reader_who_agreed_is_credited(client, make_roundup, bloggers):
 def test_call_for_suggestions_defaults_to_site_settings_and_can_be_overridden(
     client, make_roundup, suggestion_page
 ):
-    SiteSettings.objects.update_or_create(
+    RoundupSettings.objects.update_or_create(
         site=Site.objects.get(is_default_site=True),
         defaults={"suggestions_call": "<p>Send us your favourite posts.</p>"},
     )

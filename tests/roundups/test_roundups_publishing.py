@@ -10,14 +10,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from people.models import FeaturedExcerpt
 from roundups.factories import excerpt
-from roundups.models import (
-    RoundupIndexPage,
-    RoundupPage,
-    SuggestionPage,
-    derived_slug,
-    derived_title,
-    ordinal,
-)
+from roundups.models import RoundupIndexPage, RoundupPage, SuggestionPage
+from roundups.titles import derived_slug, derived_title, ordinal
 
 
 class TestPlacement(WagtailPageTestCase):

@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from roundups.models import ReaderSuggestion
-from roundups.views import SUGGESTIONS_PER_HOUR
+from roundups.suggesting import SUGGESTIONS_PER_HOUR
 
 VALID = {
     "post_url": "https://ermintrude2.example/2012/10/lamb",

@@ -1,7 +1,7 @@
 """Extracts show the searched words highlighted, and nothing anyone typed becomes markup."""
 
+from core.text import Matcher, highlight, highlight_all
 from search.query import parse_query
-from search.text import Matcher, highlight, highlight_all
 
 
 def test_searched_words_are_marked_in_the_extract():

@@ -1,6 +1,6 @@
 """What the search understands of a reader's words."""
 
-from modelsearch.query import And, Phrase, PlainText
+from wagtail.search.query import And, Phrase, PlainText
 
 from search.query import MAX_TERMS, parse_query
 

@@ -1,4 +1,4 @@
-"""Essays: the essay index, essay pages, numbered series, and the staff authors of bylines.
+"""Essays' pages: the essay index, numbered series, and essays.
 
 A series is a page whose children are its parts. A part's number is its
 position among the series' children in tree order, so it is never typed: the
@@ -6,10 +6,12 @@ editor reorders the parts in the page explorer to renumber them, and a part
 added later goes at the end, leaving published numbers where they were.
 """
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.http import Http404
 from django.utils.functional import cached_property
 
@@ -19,66 +21,28 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet, Revision
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.fields import introduction_field
+from core.pages import ListingFieldsMixin, parent_paths
 from drafting.pages import DraftingMixin
+from essays import numbering
+from essays.feeds import EssayFeed
 from essays.forms import EssayPageForm
+from essays.models.queries import EssayPageManager, EssayPageQuerySet, scheduled_dates
+from essays.models.snippets import Author
 from essays.panels import SeriesPartsPanel
 
 ESSAYS_PER_PAGE = 10
 FEED_LENGTH = 20
 
 
-class Author(index.Indexed, models.Model):
-    """A member of staff whose name an editor picks for an essay's byline."""
-
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True, help_text="A short unique identifier.")
-    role = models.CharField(
-        max_length=200, blank=True, help_text="Shown under the name, e.g. “Director”."
-    )
-    bio = models.TextField(blank=True, verbose_name="short bio")
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("bio")]
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("role"),
-        index.AutocompleteField("name"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
 class EssayPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "essays.EssayPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-
-
-class EssayPageQuerySet(PageQuerySet):
-    def newest_first(self) -> "EssayPageQuerySet":
-        """Order by the date readers see: the stated first-published date, else go-live."""
-        return self.annotate(shown_date=Coalesce("published_at", "first_published_at")).order_by(
-            models.F("shown_date").desc(nulls_last=True), "-pk"
-        )
-
-    def for_listing(self) -> "EssayPageQuerySet":
-        """What a card or feed entry prints, fetched with the essays, not per card."""
-        return (
-            self.defer_streamfields()
-            .select_related("author", "listing_image")
-            .prefetch_related("listing_image__renditions")
-        )
-
-
-EssayPageManager = PageManager.from_queryset(EssayPageQuerySet)
 
 
 class EssayFeedMixin(RoutablePageMixin):
@@ -95,14 +59,14 @@ class EssayFeedMixin(RoutablePageMixin):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from essays.feeds import EssayFeed
-
+        essays = list(self.feed_essays().for_listing().prefetch_related("tags")[:FEED_LENGTH])
+        SeriesPage.label_parts(essays)
         return EssayFeed(
             title=f"{self.title} | Guerilla Policy",
             link=self.get_full_url(request),
             feed_url=self.feed_url(request),
             description=self.feed_description(),
-            essays=self.feed_essays(),
+            essays=essays,
         )(request)
 
 
@@ -124,8 +88,6 @@ class EssayIndexPage(EssayFeedMixin, Page):
         return EssayPage.objects.live().public().descendant_of(self).newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from essays.numbering import label_parts
-
         context = super().get_context(request, *args, **kwargs)
         essays = self.essays()
         topic = None
@@ -146,7 +108,7 @@ class EssayIndexPage(EssayFeedMixin, Page):
             if int(page_number) < 1:
                 raise Http404("No such page") from None
             essays_page = paginator.page(paginator.num_pages)
-        label_parts(essays_page.object_list)
+        SeriesPage.label_parts(essays_page.object_list)
         context.update(
             essays_page=essays_page,
             topic=topic,
@@ -167,7 +129,7 @@ class EssayIndexPage(EssayFeedMixin, Page):
         return self.search_description or "The latest essays from Guerilla Policy."
 
 
-class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
+class SeriesPage(DraftingMixin, EssayFeedMixin, ListingFieldsMixin, Page):
     """A numbered essay series: an introduction and its parts, the pages under it."""
 
     introduction = introduction_field(
@@ -178,20 +140,6 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
         help_text="How many parts the series will have. Parts not yet written show as "
         "numbered gaps. It cannot be fewer than the parts that already exist.",
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown on the home page and in lists of series.",
-    )
-    listing_summary = models.TextField(
-        blank=True,
-        max_length=300,
-        verbose_name="summary",
-        help_text="One or two sentences for the home page and feeds.",
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -200,12 +148,7 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
         SeriesPartsPanel(heading="Parts"),
         *DraftingMixin.drafting_panels,
     ]
-    promote_panels = [
-        *Page.promote_panels,
-        MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_summary")], heading="Listings"
-        ),
-    ]
+    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.listing_panels]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["essays.EssayIndexPage"]
@@ -231,11 +174,9 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
                 )
 
     def get_context(self, request, *args, **kwargs):
-        from essays.numbering import series_slots
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            slots=series_slots(self),
+            slots=self.slots(),
             feed_url=self.feed_url(request),
         )
         return context
@@ -243,11 +184,40 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, Page):
     def feed_essays(self) -> EssayPageQuerySet:
         return EssayPage.objects.live().public().child_of(self).newest_first()
 
+    def parts(self) -> EssayPageQuerySet:
+        """The series' parts in number order."""
+        return EssayPage.objects.child_of(self).order_by("path")
+
+    def slots(self) -> list[numbering.SeriesSlot]:
+        """Every planned part in order: the parts that exist, then numbered gaps."""
+        parts = list(self.parts().for_listing())
+        scheduled = scheduled_dates(part.pk for part in parts if not part.live)
+        return numbering.slots(self.planned_parts, parts, scheduled)
+
+    @classmethod
+    def label_parts(cls, essays: Iterable["EssayPage"]) -> None:
+        """Give each essay that is a series part its `series_place`, in two queries for all."""
+        by_parent = parent_paths(essays)
+        series_by_path = {s.path: s for s in cls.objects.filter(path__in=by_parent)}
+        if not series_by_path:
+            return
+        children = Q()
+        for series in series_by_path.values():
+            children |= Q(path__startswith=series.path, depth=series.depth + 1)
+        parts = EssayPage.objects.filter(children).order_by("path").only("path")
+        numbers = {at: [part.pk for part in pages] for at, pages in parent_paths(parts).items()}
+        for at, series in series_by_path.items():
+            total = numbering.series_total(series.planned_parts, len(numbers[at]))
+            for essay in by_parent[at]:
+                essay.series_place = numbering.SeriesPlace(
+                    series=series, number=numbers[at].index(essay.pk) + 1, total=total
+                )
+
     def feed_description(self) -> str:
         return self.listing_summary or self.search_description or self.title
 
 
-class EssayPage(DraftingMixin, Page):
+class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
     """An essay, standing alone under the index or as a numbered part of a series."""
 
     author = models.ForeignKey(
@@ -277,21 +247,6 @@ class EssayPage(DraftingMixin, Page):
         verbose_name="topics",
         help_text="Readers can list every essay on a topic. Reuse existing topics where you can.",
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown on cards in lists of essays.",
-    )
-    listing_summary = models.TextField(
-        blank=True,
-        max_length=300,
-        verbose_name="summary",
-        help_text="One or two sentences for cards and feeds; the standfirst is used when "
-        "this is blank.",
-    )
 
     objects = EssayPageManager()
 
@@ -306,12 +261,7 @@ class EssayPage(DraftingMixin, Page):
         FieldPanel("tags"),
         *DraftingMixin.drafting_panels,
     ]
-    promote_panels = [
-        *Page.promote_panels,
-        MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_summary")], heading="Listings"
-        ),
-    ]
+    promote_panels = [*Page.promote_panels, *ListingFieldsMixin.listing_panels]
     search_fields = [
         *Page.search_fields,
         index.SearchField("standfirst"),
@@ -343,10 +293,21 @@ class EssayPage(DraftingMixin, Page):
         return f"{place.series.title} – {place.number}. {self.title}"
 
     @cached_property
-    def part(self):
-        from essays.numbering import part_navigation
+    def part(self) -> numbering.PartNavigation | None:
+        """The essay's place in its series with links to the nearest live parts either side.
 
-        return part_navigation(self)
+        A new part being previewed before its first save counts as the series' last part,
+        which is where it will go.
+        """
+        if not self.path:
+            return None
+        series = SeriesPage.objects.parent_of(self).first()
+        if series is None:
+            return None
+        siblings = list(series.parts().defer_streamfields())
+        if self.pk is None:
+            siblings.append(self)
+        return numbering.navigation(series, siblings, self)
 
     def drafting_parent(self):
         return self.part.series if self.part else None
@@ -363,11 +324,3 @@ class EssayPage(DraftingMixin, Page):
             series_feed_url=part.series.feed_url(request) if part else None,
         )
         return context
-
-
-def scheduled_dates(page_ids) -> dict[int, object]:
-    """When each of these pages is scheduled to go live, from their approved revisions."""
-    rows = Revision.page_revisions.filter(
-        object_id__in=[str(pk) for pk in page_ids], approved_go_live_at__isnull=False
-    ).values_list("object_id", "approved_go_live_at")
-    return {int(object_id): when for object_id, when in rows}

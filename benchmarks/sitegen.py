@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, reset_queries, transaction
 from django.db.models import F
 from django.test import RequestFactory
@@ -185,8 +186,6 @@ def bulk_add_children(parent: Page, model: type[Page], rows: Iterable[dict], bat
     The base rows go in with one bulk insert per batch, each own-table row with one
     raw insert (raw saves skip the parent tables and the search-index signal).
     """
-    from django.contrib.contenttypes.models import ContentType
-
     content_type = ContentType.objects.get_for_model(model)
     locale = Locale.get_default()
     last = parent.get_last_child()

@@ -1,4 +1,5 @@
-"""Time the site search on a large site: `manage.py search_benchmark --generate`.
+"""Time the site search on a large site: `make benchmark`, or
+`manage.py search_benchmark --generate` on a database of its own.
 
 With --generate it first adds 10,000 essays and 1,000 roundups of 20 excerpts
 (quoting 200 generated bloggers) and indexes them; run it on a database of its
@@ -18,10 +19,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, Site
 
-from home.models import HomePage
-from people.models import Blogger, FeaturedExcerpt, Sector
-from search import views
-from search.benchmark import (
+from benchmarks.sitegen import (
     PEN_NAMES,
     TextMaker,
     analyse,
@@ -30,6 +28,13 @@ from search.benchmark import (
     rebuild_index,
     time_searches,
 )
+from essays.models import EssayIndexPage, EssayPage
+from home.models import HomePage
+from people.models import Blogger, FeaturedExcerpt, Sector
+from roundups.blocks import excerpt_anchor
+from roundups.models import RoundupIndexPage, RoundupPage
+from roundups.titles import derived_slug, derived_title
+from search import views
 
 ESSAY_SLUG = "benchmark-essay-"
 BLOGGER_SLUG = "benchmark-blogger-"
@@ -77,9 +82,6 @@ class Command(BaseCommand):
     # Generation -------------------------------------------------------------
 
     def generate(self, options):
-        from essays.models import EssayIndexPage, EssayPage
-        from roundups.models import RoundupIndexPage, RoundupPage
-
         if Page.objects.filter(slug__startswith=ESSAY_SLUG).exists():
             self.stdout.write("Generated content is already here; timing searches only.")
             return
@@ -182,9 +184,6 @@ class Command(BaseCommand):
             }
 
     def roundup_rows(self, count, per_roundup, bloggers, sectors, text, rng):
-        from roundups.blocks import excerpt_anchor
-        from roundups.models.pages import derived_slug, derived_title
-
         rows, featured = [], []
         last = date(2012, 10, 19)
         for n in range(count):

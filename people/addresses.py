@@ -1,0 +1,40 @@
+"""Where the blogger directory and each profile live, without a query per link.
+
+The directory's address is cached, so a roundup linking fifty bloggers asks the
+database nothing; `people.signals` forgets it whenever a page or site changes.
+The directory page model is looked up through the app registry so that snippets,
+which link to their profiles, need not import the page module that lists them.
+"""
+
+from django.apps import apps
+from django.core.cache import cache
+
+DIRECTORY_URL_CACHE_KEY = "people:blogger-directory-url"
+# Stands for "there is no live directory" in the cache, where None means "not cached".
+NO_DIRECTORY = "-"
+
+
+def directory_page_model():
+    return apps.get_model("people", "BloggerIndexPage")
+
+
+def blogger_directory_url() -> str:
+    """The live blogger directory's address, or "" when there is none."""
+    url = cache.get(DIRECTORY_URL_CACHE_KEY)
+    if url is None:
+        directory = directory_page_model().objects.live().first()
+        url = (directory.get_url() if directory else None) or NO_DIRECTORY
+        cache.set(DIRECTORY_URL_CACHE_KEY, url, timeout=None)
+    return "" if url == NO_DIRECTORY else url
+
+
+def forget_blogger_directory_url() -> None:
+    cache.delete(DIRECTORY_URL_CACHE_KEY)
+
+
+def blogger_profile_url(slug: str) -> str:
+    """The address of the profile of the blogger with `slug`, or "" without a directory."""
+    directory = blogger_directory_url()
+    if not directory:
+        return ""
+    return directory + directory_page_model().get_resolver().reverse("blogger", slug=slug)
