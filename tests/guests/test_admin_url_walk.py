@@ -56,6 +56,7 @@ REFUSED_FAMILIES = (
     "people_",
     "roundups_",
     "search_reader_searches",
+    "newsletter_",  # the editors' mailing of roundups and its subscribers
 )
 REFUSED = {
     # The admin's catch-all not-found page and its test page.
