@@ -13,7 +13,7 @@ export TEST_DATABASE_URL
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guerilla_bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup test lint check pytest pytest-sqlite pytest-postgres screenshots benchmark clean
+.PHONY: help install install-dev run worker deploy backup restore setup test lint check pytest pytest-sqlite pytest-postgres screenshots benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,8 +45,25 @@ setup: install ## Migrate, set up roles and load the demo content
 	@echo "  guest  - Guest bloggers"
 	@echo "Site:  http://$(HOST):$(PORT)/    Admin: http://$(HOST):$(PORT)/admin/"
 
-run: setup ## Set everything up and serve the site with demo content at http://127.0.0.1:8000
+# The task worker (emails, index updates) runs beside the server in its own process group,
+# and the whole group is stopped when the server stops (Ctrl-C included).
+run: setup ## Set everything up and serve the site with demo content, with its task worker
+	@setsid $(MANAGE) db_worker --reload & worker=$$!; \
+	trap 'kill -TERM -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+deploy: install ## A deployment's steps on production settings: migrate, collectstatic, roles
+	@bash scripts/deploy.sh
+
+backup: install ## Save the database and media to backups/ (or OUTPUT=path.tar.gz)
+	$(MANAGE) backup $(if $(OUTPUT),--output '$(OUTPUT)')
+
+restore: install ## Replace the database and media with a backup: make restore BACKUP=path.tar.gz
+	@test -n '$(BACKUP)' || { echo "Say which archive: make restore BACKUP=backups/….tar.gz"; exit 2; }
+	$(MANAGE) restore '$(BACKUP)'
+
+worker: install ## Run the background task worker alone (production runs one per deployment)
+	$(MANAGE) db_worker
 
 lint: install-dev ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -77,4 +94,4 @@ benchmark: install-dev ## Search timings on 10,000 essays and 1,000 roundups at 
 	done
 
 clean: ## Remove the virtual environment, database and media
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected

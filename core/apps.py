@@ -10,4 +10,4 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Django's documented place to connect receivers: importing the module does it.
         # Roles exist on every installation, not only where demo content was loaded.
-        from core import signals  # noqa: F401
+        from core import signals, tasks  # noqa: F401  (tasks: the retry of failed tasks)

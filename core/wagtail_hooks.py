@@ -1,7 +1,11 @@
+from django.urls import path, reverse
+
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.reports import BackgroundTasksView
 from core.schedule import missed_schedule
 
 
@@ -23,3 +27,26 @@ def add_missed_schedule_panel(request, panels):
     # Only people who can publish can act on it (guest bloggers cannot).
     if PagePermissionPolicy().user_has_permission(request.user, "publish"):
         panels.append(MissedSchedulePanel())
+
+
+@hooks.register("register_admin_urls")
+def register_background_tasks_urls():
+    return [
+        path("reports/tasks/", BackgroundTasksView.as_view(), name="core_background_tasks"),
+        path(
+            "reports/tasks/results/",
+            BackgroundTasksView.as_view(results_only=True),
+            name="core_background_tasks_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_background_tasks_menu_item():
+    return AdminOnlyMenuItem(
+        "Background tasks",
+        reverse("core_background_tasks"),
+        name="background-tasks",
+        icon_name="cogs",
+        order=1400,
+    )

@@ -1,10 +1,14 @@
 """The roundup page's edit form, and the public "Suggest a post" form."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from roundups.models.suggestions import ReaderSuggestion
+
+# Enough for "a sentence or two", and a bound on what one reader can make editors read.
+REASON_MAX_LENGTH = 2000
 
 
 class SuggestionForm(forms.ModelForm):
@@ -16,6 +20,7 @@ class SuggestionForm(forms.ModelForm):
         error_messages={
             "required": "Give the address of the post you are suggesting.",
             "invalid": "Enter the post's full address, e.g. https://example.org/my-post.",
+            "max_length": "That address is too long: at most %(limit_value)d characters.",
         },
     )
     # Robots fill every field; people never see this one (hidden by CSS, labelled to leave it).
@@ -42,15 +47,35 @@ class SuggestionForm(forms.ModelForm):
             "credit": "We print “suggested by” and your name under the excerpt.",
         }
         error_messages = {
-            "blog": {"required": "Tell us whose blog it is."},
-            "reason": {"required": "Tell us in a sentence why the post matters."},
-            "email": {"invalid": "Enter a valid email address, or leave it empty."},
+            "blog": {
+                "required": "Tell us whose blog it is.",
+                "max_length": "Keep the blogger or blog name under %(limit_value)d characters "
+                "(it has %(show_value)d).",
+            },
+            "reason": {
+                "required": "Tell us in a sentence why the post matters.",
+                "max_length": "Keep it to a sentence or two: at most %(limit_value)d characters "
+                "(it has %(show_value)d).",
+            },
+            "name": {
+                "max_length": "Keep your name under %(limit_value)d characters "
+                "(it has %(show_value)d).",
+            },
+            "email": {
+                "invalid": "Enter a valid email address, or leave it empty.",
+                "max_length": "That email address is too long: at most %(limit_value)d characters.",
+            },
         }
         widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # The model keeps any length of text; the public form does not.
+        reason = self.fields["reason"]
+        reason.max_length = REASON_MAX_LENGTH
+        reason.validators.append(MaxLengthValidator(REASON_MAX_LENGTH))
+        reason.widget.attrs["maxlength"] = str(REASON_MAX_LENGTH)
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from core.net import client_ip
 from roundups.forms import SuggestionForm
 
 SUGGESTIONS_PER_HOUR = 5
@@ -11,23 +12,23 @@ RATE_WINDOW_SECONDS = 60 * 60
 
 
 def rate_limit_key(request) -> str:
-    # REMOTE_ADDR, not X-Forwarded-For, which any client can forge; a deployment behind
-    # a proxy must make REMOTE_ADDR the reader's address.
-    return f"roundups:suggestions:{request.META.get('REMOTE_ADDR', 'unknown')}"
+    return f"roundups:suggestions:{client_ip(request)}"
 
 
-def over_rate_limit(request) -> bool:
-    return cache.get(rate_limit_key(request), 0) >= SUGGESTIONS_PER_HOUR
+def take_submission_slot(request) -> bool:
+    """Count one suggestion from the reader's address; False when that is over the limit.
 
-
-def count_submission(request) -> None:
+    One atomic add-or-increment in the shared cache, so concurrent posts handled by
+    different processes or servers cannot all slip in under the limit.
+    """
     key = rate_limit_key(request)
     if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        return
+        return True
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add and incr: this one opens a new one
+        count = 1 if cache.add(key, 1, RATE_WINDOW_SECONDS) else cache.incr(key)
+    return count <= SUGGESTIONS_PER_HOUR
 
 
 def serve_suggestion_page(page, request, *args, **kwargs):
@@ -36,15 +37,14 @@ def serve_suggestion_page(page, request, *args, **kwargs):
     rate_limited = False
     if request.method == "POST":
         form = SuggestionForm(request.POST)
-        if over_rate_limit(request):
+        if not form.is_valid():
+            status = 400
+        elif not take_submission_slot(request):
             rate_limited = True
             status = 429
-        elif form.is_valid():
-            form.save()
-            count_submission(request)
-            return redirect(f"{page.url}?sent=1")
         else:
-            status = 400
+            form.save()
+            return redirect(f"{page.url}?sent=1")
     else:
         form = SuggestionForm()
     context = page.get_context(request, *args, **kwargs)

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -7,8 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import robots_txt
+from core.views import robots_txt, serve_media
 from search import views as search_views
+
+# A database outage answers a plain 503 page; anything else the plain 500 page.
+handler500 = "core.faults.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,7 +23,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]

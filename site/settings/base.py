@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -35,6 +36,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# SQLite as an embedded production database: write-ahead logging so readers never wait for
+# a writer, a busy timeout so writers queue instead of failing, and transactions that take
+# the write lock when they start (IMMEDIATE) so two saves (an editor's Save and an autosave)
+# wait their turn rather than colliding into "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
+
+
 def database_from_url(url: str, name: str = "DATABASE_URL") -> dict:
     """Turn a database URL into Django's settings, naming the variable when it is malformed."""
     try:
@@ -50,6 +62,8 @@ def database_from_url(url: str, name: str = "DATABASE_URL") -> dict:
         raise ImproperlyConfigured(
             f"{name} must point at SQLite (sqlite:///path) or PostgreSQL (postgres://…)."
         )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = SQLITE_OPTIONS
     test_name = os.environ.get("TEST_DB_NAME")
     if test_name:
         config["TEST"] = {"NAME": test_name}
@@ -119,6 +133,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    # Background work: Django's tasks API (django_tasks) and its database queue.
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -131,7 +149,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz first: load balancers ask by address over plain HTTP (see core.health).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (core.security).
+    "core.security.SiteCSPMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    # Static files straight after the security headers, before sessions and the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL bytes and unreadable forms are refused here, once, for every view (core.faults).
+    "core.faults.BadInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -173,6 +200,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache is where processes agree: rate limits, the blogger directory's address. With
+# REDIS_URL every worker and server shares it (production requires it); without, each
+# process has its own, which is right only for one process (development, tests).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -183,6 +213,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How many reverse proxies in front of the site append to X-Forwarded-For. 0 (the default)
+# trusts no header and uses the connection's address; behind one nginx, 1. Used by every
+# per-address limit: the suggestion form and django-axes (see core.net).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Background work (Django's tasks API): queued in the database, run by `manage.py db_worker`.
+# Failed tasks are retried TASK_MAX_ATTEMPTS times in all, waiting TASK_RETRY_DELAY seconds
+# doubled at each attempt (core.tasks); Reports › Background tasks lists what failed.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "30"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -199,20 +246,52 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en-gb", "British English")]
 
+# Static files: `manage.py collectstatic` (part of scripts/deploy.sh) writes them, hashed and
+# compressed, to STATIC_ROOT, and the app serves them itself through whitenoise.
 STATICFILES_DIRS = [SITE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
+
+# Media (uploaded images and documents): local files in MEDIA_ROOT, which the app serves at
+# /media/ (core.views.serve_media) unless SERVE_MEDIA is off because a reverse proxy does;
+# or, when AWS_STORAGE_BUCKET_NAME is set, any S3-compatible object store, which every app
+# server shares and which serves the files itself.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Public media by plain URL (cacheable); set it on for a private bucket.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    SERVE_MEDIA = False
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
-    },
+    "default": MEDIA_STORAGE,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Hashed names never change, so browsers and CDNs may keep them for a year (whitenoise's
+# default); anything unhashed is kept for a minute.
+WHITENOISE_MAX_AGE = 60
 
-# Email: SMTP from the environment; dev overrides with the console.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Email: every message is queued as a task (core.mail) and the worker hands it to
+# EMAIL_DELIVERY_BACKEND: SMTP from the environment; dev overrides with the console.
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -240,11 +319,74 @@ NEWSLETTER_RATE_PER_SECOND = float(os.environ.get("NEWSLETTER_RATE_PER_SECOND", 
 NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")
 
 # Security defaults that cost nothing behind HTTPS; production turns on the rest.
+# No script reads the CSRF cookie (Wagtail's admin takes the token from the page).
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# No other site may frame ours; Wagtail's preview panel overrides it to same-origin.
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (core.security). Media may come from an object store's domain, and
+# essays embed video from the providers in CSP_FRAME_SRC.
+MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""))
+MEDIA_ORIGINS = [origin if "//" in origin else f"https://{origin}" for origin in MEDIA_ORIGINS]
+EMBED_ORIGINS = env_list(
+    "CSP_FRAME_SRC",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_ORIGINS or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # The preview panel frames the admin's own preview pages.
+        "frame-ancestors": [SELF],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+# Avatars from the site itself, not a third party that would learn who edits.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Uploads: refuse what no editor needs, before it reaches Pillow.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -264,6 +406,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/login_locked_out.html"
+# The same client address as the suggestion form's limit (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Guerilla Policy"
@@ -279,8 +423,15 @@ WAGTAIL_WORKFLOW_ENABLED = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_database_outage": {"()": "core.faults.QuietDatabaseOutage"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["quiet_database_outage"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # A database outage is logged once by core.faults, not as a traceback per request.
+        "django.request": {"filters": ["quiet_database_outage"]},
+    },
 }
 
 

@@ -13,10 +13,12 @@ GOOD = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
     "ALLOWED_HOSTS": "guerillapolicy.org",
     "WAGTAILADMIN_BASE_URL": "https://guerillapolicy.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/13",
 }
 
 
-def import_production(**overrides: str | None) -> subprocess.CompletedProcess:
+def import_production(code: str = "", **overrides: str | None) -> subprocess.CompletedProcess:
+    """Import the production settings in a fresh interpreter, then run `code` there."""
     env = {key: value for key, value in os.environ.items() if key not in GOOD}
     env.update(GOOD)
     for key, value in overrides.items():
@@ -26,7 +28,7 @@ def import_production(**overrides: str | None) -> subprocess.CompletedProcess:
             env[key] = value
     env["PYTHONPATH"] = os.pathsep.join([str(CHECKOUT / "site"), str(CHECKOUT)])
     return subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import settings.production"],
+        [sys.executable, "-c", "import settings.production as s\n" + code],
         env=env,
         capture_output=True,
         text=True,
@@ -48,6 +50,7 @@ def test_production_settings_start_when_everything_is_given():
         ("DATABASE_URL", None),
         ("ALLOWED_HOSTS", None),
         ("WAGTAILADMIN_BASE_URL", None),
+        ("REDIS_URL", None),
     ],
 )
 def test_production_refuses_to_start_without_a_required_setting_and_names_it(variable, value):
@@ -71,3 +74,30 @@ def test_a_malformed_setting_stops_start_up_naming_it(variable, value):
     result = import_production(**{variable: value})
     assert result.returncode != 0
     assert variable in result.stderr.splitlines()[-1]
+
+
+def test_media_is_local_and_served_by_the_app_unless_a_bucket_is_named():
+    result = import_production("print(s.STORAGES['default']['BACKEND'], s.SERVE_MEDIA)")
+    assert result.stdout.split() == ["django.core.files.storage.FileSystemStorage", "True"]
+
+
+def test_media_goes_to_the_object_store_named_by_the_environment():
+    result = import_production(
+        "m = s.STORAGES['default']\no = m['OPTIONS']\n"
+        "print(m['BACKEND'], o['bucket_name'], o['endpoint_url'], s.SERVE_MEDIA)",
+        AWS_STORAGE_BUCKET_NAME="guerilla-media",
+        AWS_S3_ENDPOINT_URL="https://objects.example.net",
+    )
+    assert result.stdout.split() == [
+        "storages.backends.s3.S3Storage",
+        "guerilla-media",
+        "https://objects.example.net",
+        "False",
+    ]
+
+
+def test_connections_are_kept_and_checked_in_production():
+    result = import_production(
+        "d = s.DATABASES['default']\nprint(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    assert result.stdout.split() == ["60", "True"]

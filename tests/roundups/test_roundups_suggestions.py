@@ -109,3 +109,26 @@ def test_post_without_csrf_token_is_refused(suggestion_page):
 @pytest.mark.django_db
 def test_suggestion_page_is_in_the_sitemap(client, suggestion_page):
     assert suggestion_page.full_url in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.django_db
+def test_overlong_fields_are_refused_with_their_limits_keeping_the_text(client, suggestion_page):
+    long_reason = "Frontline truth. " * 120  # 2,039 characters once the last space is trimmed
+    response = client.post(
+        suggestion_page.url, {**VALID, "reason": long_reason, "blog": "B" * 201, "name": "N" * 121}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Keep it to a sentence or two: at most 2000 characters (it has 2039)." in html
+    assert "Keep the blogger or blog name under 200 characters (it has 201)." in html
+    assert "Keep your name under 120 characters (it has 121)." in html
+    assert 'maxlength="2000"' in html
+    assert "Frontline truth. Frontline truth." in html  # what was typed is still there
+    assert not ReaderSuggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_nul_in_a_suggestion_is_refused_and_nothing_stored(client, suggestion_page):
+    response = client.post(suggestion_page.url, {**VALID, "reason": "Read\x00this"})
+    assert response.status_code == 400
+    assert not ReaderSuggestion.objects.exists()
