@@ -63,6 +63,9 @@ REFUSED = {
     "<unnamed> .*/",
     "<unnamed> test404/",
     "wagtailadmin_error_test",
+    # The background-tasks report: the site's queue, an administrator's concern.
+    "core_background_tasks",
+    "core_background_tasks_results",
     # Tags across the whole site would show words from other people's work.
     "wagtailadmin_tag_autocomplete",
     "wagtailadmin_tag_model_autocomplete",
