@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from drafting.anchors import paragraphs_of
+from drafting.indexing import refresh_comments_search_text
 from drafting.models import Comment
 from drafting.pages import DraftingMixin
 
@@ -139,4 +140,5 @@ def load(loader) -> None:
         comment.answered_at = now - datetime.timedelta(days=2)
         comment.answered_by = editor
         comment.save()
+    refresh_comments_search_text([page.pk])
     loader.log(f"open drafting on “{page.title}”: {len(made)} comments, 2 answered")

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
 
 from drafting import spam
 from drafting.anchors import Paragraph, paragraphs_of
@@ -59,12 +60,19 @@ class DraftingMixin(RoutablePageMixin, models.Model):
         help_text="A short question shown above the comment form, e.g. “What would you change?”",
     )
 
+    comments_search_text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Published comments and answers, so site search finds the page by them.",
+    )
+
     drafting_panels = [
         MultiFieldPanel(
             [FieldPanel("comments_open_until"), FieldPanel("comments_question")],
             heading="Open drafting",
         )
     ]
+    drafting_search_fields = [index.SearchField("comments_search_text")]
     # The StreamField whose paragraph blocks take comments; None for a page without one.
     drafting_body_field = "body"
     drafting_whole_label = "The whole essay"

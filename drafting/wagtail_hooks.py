@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from drafting.forms import CommentAdminForm
+from drafting.indexing import refresh_comments_search_text
 from drafting.models import Comment
 from drafting.tasks import send_answer_email
 
@@ -94,7 +95,7 @@ class CommentViewSet(SnippetViewSet):
             FieldPanel("state"),
             MultiFieldPanel(
                 [FieldPanel("outcome"), FieldPanel("reason"), FieldPanel("change_revision")],
-                heading="Answer",
+                heading="The editors’ answer",
                 help_text="Publish the comment, then answer it. Readers see the answer under "
                 "their comment and on “You said, we did”.",
             ),
@@ -129,6 +130,7 @@ class StateBulkAction(SnippetBulkAction):
     def execute_action(cls, objects, user=None, **kwargs):
         moderated = [comment.pk for comment in objects if comment.state != cls.new_state]
         num_parent_objects = Comment.objects.filter(pk__in=moderated).update(state=cls.new_state)
+        refresh_comments_search_text(comment.page_id for comment in objects)
         return num_parent_objects, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
@@ -157,8 +159,11 @@ class RejectBulkAction(StateBulkAction):
 
 @hooks.register("after_edit_snippet")
 def record_answer(request, instance):
-    """Stamp who answered and when, and email the reader if they asked."""
-    if not isinstance(instance, Comment) or not instance.is_answered:
+    """Stamp who answered and when, email the reader if they asked, refresh search."""
+    if not isinstance(instance, Comment):
+        return
+    refresh_comments_search_text([instance.page_id])
+    if not instance.is_answered:
         return
     if instance.answered_at is None:
         Comment.objects.filter(pk=instance.pk).update(

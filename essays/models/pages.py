@@ -149,7 +149,11 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, ListingFieldsMixin, Page):
         *DraftingMixin.drafting_panels,
     ]
     promote_panels = [*Page.promote_panels, *ListingFieldsMixin.listing_panels]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        *DraftingMixin.drafting_search_fields,
+    ]
 
     parent_page_types = ["essays.EssayIndexPage"]
     subpage_types = ["essays.EssayPage"]
@@ -267,6 +271,7 @@ class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.FilterField("published_at"),
+        *DraftingMixin.drafting_search_fields,
     ]
 
     parent_page_types = ["essays.EssayIndexPage", "essays.SeriesPage"]

@@ -220,3 +220,29 @@ def test_hostile_text_is_escaped_in_the_inbox(client, editor, open_essay):
     html = client.get(reverse(INBOX)).content.decode()
     assert HOSTILE not in html
     assert "&lt;img src=x" in html
+
+
+@pytest.mark.django_db
+def test_published_comments_and_answers_make_the_essay_findable(client, editor, comments):
+    comment = comments["published"]
+    essay = comment.page
+    stale = essay.specific  # an editor's copy loaded before the comment was answered
+    assert (
+        f'href="{essay.url}"' not in client.get("/search/", {"q": "zebracrossing"}).content.decode()
+    )
+    Comment.objects.filter(pk=comment.pk).update(text="Think of the zebracrossing outside.")
+    client.force_login(editor)
+    client.post(reverse(EDIT, args=[comment.pk]), answer_form(comment))
+    client.logout()
+    results = client.get("/search/", {"q": "zebracrossing"}).content.decode()
+    assert f'href="{essay.url}"' in results
+    # Publishing a new revision of the essay keeps what readers said in its search entry.
+    stale.save_revision().publish()
+    results = client.get("/search/", {"q": "zebracrossing"}).content.decode()
+    assert f'href="{essay.url}"' in results
+    client.force_login(editor)
+    client.post(bulk_url("reject", [comment]))
+    client.logout()
+    assert (
+        f'href="{essay.url}"' not in client.get("/search/", {"q": "zebracrossing"}).content.decode()
+    )
