@@ -83,6 +83,11 @@ class GuestPostForm(WagtailAdminPageForm):
                 )
         return cleaned
 
+    @property
+    def show_schedule_publishing_toggle(self):
+        """Offer "Set schedule" only to those whose form has the schedule's fields."""
+        return "go_live_at" in self.fields
+
     def save(self, commit=True):
         page = super().save(commit=False)
         if page.byline_id is None and self.for_user is not None:

@@ -21,9 +21,14 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView
 
-from guests.middleware import others_drafts
 from guests.models import GuestPostPage, GuestProfile, Invitation, PreviewLink
 from guests.permissions import is_guest_only
+from guests.visibility import (
+    choosable_documents,
+    choosable_images,
+    choosable_pages,
+    listed_pages,
+)
 
 
 def absolute_url(request, path_: str) -> str:
@@ -96,41 +101,29 @@ class GuestProfileViewSet(SnippetViewSet):
 register_snippet(GuestProfileViewSet)
 
 
+# Every chooser and the explorer narrow through guests.visibility, the one place that
+# decides what a guest may see; admin search and the admin API narrow through the page
+# permission policy registered there.
+
+
 @hooks.register("construct_explorer_page_queryset")
-def hide_others_drafts_in_explorer(parent_page, pages, request):
-    if is_guest_only(request.user):
-        pages = pages.exclude(others_drafts(request.user))
-    return pages
+def guests_explore_their_own_pages(parent_page, pages, request):
+    return listed_pages(request.user, pages)
 
 
 @hooks.register("construct_page_chooser_queryset")
-def hide_others_drafts_in_chooser(pages, request):
-    if is_guest_only(request.user):
-        pages = pages.exclude(others_drafts(request.user))
-    return pages
+def guests_choose_public_or_own_pages(pages, request):
+    return choosable_pages(request.user, pages)
 
 
-REFUSED_BUTTONS = {"Move", "Copy", "Lock", "Unlock", "Privacy", "Sort menu order"}
+@hooks.register("construct_image_chooser_queryset")
+def guests_choose_images_they_may_use(images, request):
+    return choosable_images(request.user, images)
 
 
-def without_refused(buttons: list) -> list:
-    """The buttons minus those guests are refused, looking inside "More" dropdowns too."""
-    kept = []
-    for button in buttons:
-        if str(getattr(button, "label", "")) in REFUSED_BUTTONS:
-            continue
-        nested = getattr(button, "dropdown_buttons", None)
-        if isinstance(nested, list):
-            nested[:] = without_refused(nested)
-        kept.append(button)
-    return kept
-
-
-@hooks.register("construct_page_listing_buttons")
-def remove_structural_buttons_for_guests(buttons, page, user, context=None):
-    """Guests cannot move, copy or lock pages (the middleware refuses it); don't offer it."""
-    if is_guest_only(user):
-        buttons[:] = without_refused(buttons)
+@hooks.register("construct_document_chooser_queryset")
+def guests_choose_documents_they_may_use(documents, request):
+    return choosable_documents(request.user, documents)
 
 
 @hooks.register("construct_reports_menu")

@@ -16,6 +16,12 @@ from wagtail.search import index
 from core.blocks import GuestBodyBlock
 from core.fields import introduction_field
 from guests.forms import GuestPostForm
+from guests.restrictions import (
+    EDITORIAL_PERMISSION,
+    EDITORIAL_PROMOTE_PANELS,
+    EditorialPublishingPanel,
+    GuestPostPermissionTester,
+)
 
 
 class GuestSectionPage(Page):
@@ -67,10 +73,20 @@ class GuestPostPage(Page):
     base_form_class = GuestPostForm
     content_panels = [
         *Page.content_panels,
+        FieldPanel("slug"),
         FieldPanel("standfirst"),
         FieldPanel("body"),
         # Only people who manage guest profiles see the byline; guests get theirs automatically.
-        FieldPanel("byline", permission="guests.change_guestprofile"),
+        FieldPanel("byline", permission=EDITORIAL_PERMISSION),
+    ]
+    promote_panels = EDITORIAL_PROMOTE_PANELS
+    settings_panels = [
+        EditorialPublishingPanel(),
+        *(
+            panel
+            for panel in Page.settings_panels
+            if getattr(panel, "path", "") != "wagtail.admin.panels.PublishingPanel"
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -83,3 +99,6 @@ class GuestPostPage(Page):
 
     class Meta:
         verbose_name = "guest post"
+
+    def permissions_for_user(self, user):
+        return GuestPostPermissionTester(user, self)

@@ -86,9 +86,11 @@ def test_editor_builds_a_roundup_from_three_excerpts_with_the_choosers_and_publi
         expect(section.get_by_role("link", name=f"More from {blogger.name}")).to_be_visible()
 
 
-def test_guest_writes_a_draft_with_an_image_and_submits_it_and_an_editor_approves_it(
+def test_guest_drafts_with_an_image_submits_revises_after_a_change_request_and_is_published(
     open_at, log_in, tmp_path
 ):
+    from django.contrib.auth import get_user_model
+
     from guests.models import GuestPostPage, GuestSectionPage
 
     section = GuestSectionPage.objects.get()
@@ -129,6 +131,26 @@ def test_guest_writes_a_draft_with_an_image_and_submits_it_and_an_editor_approve
     assert post.current_workflow_state.status == "in_progress"
     assert open_at("desktop", post.url, expect_status=404)
 
+    # An editor asks for changes (their side of moderation is tested on its own).
+    editor_account = get_user_model().objects.get(username="editor")
+    post.current_workflow_state.current_task_state.reject(
+        user=editor_account, comment="Say what the small hours cost the service."
+    )
+    post.refresh_from_db()
+    assert post.current_workflow_state.status == "needs_changes"
+
+    # The guest revises the draft from their dashboard and sends it back.
+    guest.goto("/admin/")
+    guest.get_by_role("link", name="Night shifts on a crisis team").first.click()
+    guest.get_by_role("textbox", name="Standfirst").fill(
+        "What commissioners miss about the small hours, and what it costs."
+    )
+    open_footer_menu(guest)
+    guest.get_by_role("button", name="Resubmit to Approval by Editors").click()
+    expect(guest).to_have_url(re.compile(rf"/admin/pages/{section.id}/$"))
+    post.refresh_from_db()
+    assert post.current_workflow_state.status == "in_progress"
+
     editor = open_at("desktop", "/admin/login/")
     log_in(editor, "editor")
     review = editor.locator("#awaiting-review-section")
@@ -139,6 +161,7 @@ def test_guest_writes_a_draft_with_an_image_and_submits_it_and_an_editor_approve
 
     post.refresh_from_db()
     assert post.live
+    assert post.standfirst.endswith("and what it costs.")
     reader = open_at("phone", post.url)
     expect(reader.get_by_role("heading", level=1)).to_have_text("Night shifts on a crisis team")
     expect(

@@ -84,3 +84,38 @@ def world(section, django_user_model) -> GuestWorld:
         other_collection=other_collection,
         guest_collection=guest_collection,
     )
+
+
+@dataclass
+class ForeignWork:
+    """What guest A must never see: editors' drafts and a document outside any guest collection."""
+
+    editor_guest_draft: Page
+    editor_essay_draft: Page
+    other_document: object
+
+
+@pytest.fixture
+def foreign(world, editor) -> ForeignWork:
+    from essays.factories import EssayIndexPageFactory, EssayPageFactory
+
+    home = world.section.get_parent()
+    editor_guest_draft = GuestPostPageFactory.build(
+        title="Editor draft heronry", owner=editor, live=False
+    )
+    world.section.add_child(instance=editor_guest_draft)
+    editor_guest_draft.save_revision(user=editor)
+    essays = EssayIndexPageFactory(parent=home)
+    editor_essay_draft = EssayPageFactory.build(
+        title="Editor essay okapi", owner=editor, live=False
+    )
+    essays.add_child(instance=editor_essay_draft)
+    editor_essay_draft.save_revision(user=editor)
+    other_document = wagtail_factories.DocumentFactory(
+        title="Confidential memo quokka", collection=world.other_collection
+    )
+    return ForeignWork(
+        editor_guest_draft=editor_guest_draft,
+        editor_essay_draft=editor_essay_draft,
+        other_document=other_document,
+    )
