@@ -201,7 +201,7 @@ def main() -> None:
             f"{peak / 1024:.0f} MB (load before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})"
         )
         for line in rows:
-            say("   ", line)
+            say(f"    {line}")
         database.unlink()
     if options.keep:
         say(f"Kept {folder}")
