@@ -51,6 +51,10 @@ def record_subscription(form: SubscribeForm, address: str | None) -> Subscriber:
     return subscriber
 
 
+# No CSRF token: the box is on pages every reader shares from a cache, and a token in it
+# would make them private. Forging a subscription gains nothing: it only mails a
+# confirmation link to the address typed, and both address and network are rate limited.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """GET: the form on its own page. POST: validate, throttle, store, mail the link."""

@@ -154,6 +154,9 @@ MIDDLEWARE = [
     # /healthz first: load balancers ask by address over plain HTTP (see core.health).
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Cache-Control, ETag and 304s, and the page cache, outside everything that reads the
+    # session or the database (core.caching); outside CSP so a stored page keeps its header.
+    "core.caching.PageCacheMiddleware",
     # Content-Security-Policy and Permissions-Policy (core.security).
     "core.security.SiteCSPMiddleware",
     "core.security.PermissionsPolicyMiddleware",
@@ -217,6 +220,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# HTTP caching (core.caching). Public pages for readers without a session may be kept by
+# browsers for CACHE_MAX_AGE seconds and by shared caches (Varnish, a CDN, the page cache)
+# for CACHE_S_MAXAGE, since publishing purges them (core.purging). Paths under
+# CACHE_PRIVATE_PATHS are never shared.
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "3600"))
+CACHE_PRIVATE_PATHS = ["/admin/", "/guests/", "/drafting/", "/newsletter/"]
+# The application's own page cache, in CACHES["default"] (PAGE_CACHE=true).
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
 
 # How many reverse proxies in front of the site append to X-Forwarded-For. 0 (the default)
 # trusts no header and uses the connection's address; behind one nginx, 1. Used by every

@@ -12,7 +12,7 @@ require("DATABASE_URL")
 # Reuse connections for a minute, checking each before use, so a restarted database costs
 # one failed check rather than an error page.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("CONN_HEALTH_CHECKS", True)  # noqa: F405
 # Every worker and server must see the same rate limits and cached addresses.
 CACHES = {
     "default": {

@@ -27,3 +27,5 @@ NEWSLETTER_RATE_PER_SECOND = 0
 
 # The benchmark command is development tooling; its smoke test runs here.
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
+# Tests see every change at once; the page cache's own tests turn it on.
+PAGE_CACHE = False
