@@ -78,3 +78,13 @@ class TaskEmailBackend(BaseEmailBackend):
         for message in email_messages:
             deliver_email.enqueue(message_to_data(message))
         return len(email_messages)
+
+
+def delivery_connection():
+    """A connection to the real mail backend, for code already running in a task (the
+    newsletter's sending) that records each message's fate itself: queueing it again
+    through `TaskEmailBackend` would record "sent" before the mail server had seen it."""
+    backend = settings.EMAIL_BACKEND
+    if backend == f"{TaskEmailBackend.__module__}.{TaskEmailBackend.__qualname__}":
+        backend = settings.EMAIL_DELIVERY_BACKEND
+    return get_connection(backend, fail_silently=False)

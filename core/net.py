@@ -6,6 +6,8 @@ proxies appended can be trusted (a client can send any header), so with
 settings.TRUSTED_PROXY_COUNT = N the reader is the N-th address from the right.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -25,3 +27,14 @@ def client_ip(request: HttpRequest) -> str:
         # Fewer entries than proxies: the request did not come through all of them.
         return forwarded[0] if forwarded else remote
     return forwarded[-trusted]
+
+
+def stored_ip(request: HttpRequest) -> str | None:
+    """The reader's address for a GenericIPAddressField: None when it is not an address.
+
+    A forwarded header can carry any text, and PostgreSQL's inet column refuses text."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None

@@ -147,18 +147,16 @@ class DraftingMixin(RoutablePageMixin, models.Model):
         if form.is_trap_filled:
             # Answer as if all went well, so a bot learns nothing; nothing is stored.
             return redirect(self.url + self.reverse_subpage("comment_check_email"))
-        if spam.over_rate_limit(request):
-            form.is_valid()
+        if not form.is_valid():
+            return self._form_response(request, form, 400)
+        if not spam.take_comment_slot(request):
             form.add_error(
                 None,
                 f"You have sent {spam.COMMENTS_PER_HOUR} comments in the last hour, the most "
                 "we take from one address. Please try again later: what you typed is kept.",
             )
             return self._form_response(request, form, 429)
-        if not form.is_valid():
-            return self._form_response(request, form, 400)
         comment = self._store(request, form)
-        spam.count_comment(request)
         if comment.state == Comment.State.UNCONFIRMED:
             send_confirmation_email.enqueue(comment.pk)
             return redirect(self.url + self.reverse_subpage("comment_check_email"))

@@ -8,9 +8,8 @@ straight to moderation.
 """
 
 from django.core import signing
-from django.core.cache import cache
 
-from core.net import client_ip
+from core.limits import take_address_slot
 
 COMMENTS_PER_HOUR = 5
 RATE_WINDOW_SECONDS = 60 * 60
@@ -21,24 +20,9 @@ CONFIRMED_COOKIE_SALT = "drafting.confirmed-address"
 CONFIRMED_COOKIE_AGE = 365 * 24 * 60 * 60
 
 
-def rate_limit_key(request) -> str:
-    # The reader's address as the site's own proxies vouch for it (TRUSTED_PROXY_COUNT).
-    return f"drafting:comments:{client_ip(request)}"
-
-
-def over_rate_limit(request) -> bool:
-    return cache.get(rate_limit_key(request), 0) >= COMMENTS_PER_HOUR
-
-
-def count_comment(request) -> None:
-    """Count one comment from this address; `add` then `incr` is atomic in a shared cache."""
-    key = rate_limit_key(request)
-    if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
+def take_comment_slot(request) -> bool:
+    """Count one comment from the reader's address; False when that is over the limit."""
+    return take_address_slot(request, "drafting:comments", COMMENTS_PER_HOUR, RATE_WINDOW_SECONDS)
 
 
 def confirmation_token(comment_id: int) -> str:

@@ -12,22 +12,17 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.limits import take_slot
+from core.net import client_ip, stored_ip
 from newsletter import tokens
 from newsletter.forms import PreferencesForm, SubscribeForm
 from newsletter.models import Subscriber
 from newsletter.tasks import send_confirmation
-from newsletter.throttle import within_limit
 
 PER_NETWORK_ADDRESS_PER_HOUR = 10
 PER_EMAIL_PER_DAY = 3
 HOUR = 60 * 60
 DAY = 24 * HOUR
-
-
-def client_address(request) -> str | None:
-    # REMOTE_ADDR, not X-Forwarded-For, which any client can forge; behind a proxy the
-    # deployment makes REMOTE_ADDR the reader's address.
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def render(request, template: str, context: dict | None = None, status: int = 200):
@@ -65,15 +60,14 @@ def subscribe(request):
         return render(request, "subscribe.html", {"form": form}, status=400)
     if form.is_bot():
         return render(request, "check_inbox.html", {"email": form.cleaned_data["email"]})
-    address = client_address(request)
     email = form.cleaned_data["email"]
-    allowed = within_limit(
-        f"newsletter:subscribe:ip:{address}", PER_NETWORK_ADDRESS_PER_HOUR, HOUR
-    ) and within_limit(f"newsletter:subscribe:email:{email}", PER_EMAIL_PER_DAY, DAY)
+    allowed = take_slot(
+        f"newsletter:subscribe:ip:{client_ip(request)}", PER_NETWORK_ADDRESS_PER_HOUR, HOUR
+    ) and take_slot(f"newsletter:subscribe:email:{email}", PER_EMAIL_PER_DAY, DAY)
     if not allowed:
         return render(request, "subscribe.html", {"form": form, "rate_limited": True}, status=429)
     with transaction.atomic():
-        subscriber = record_subscription(form, address)
+        subscriber = record_subscription(form, stored_ip(request))
         # Enqueued in the same transaction: with the database queue, both or neither.
         send_confirmation.enqueue(subscriber.pk)
     return render(request, "check_inbox.html", {"email": email})

@@ -1,34 +1,20 @@
 """The "Suggest a post" page's handling of the form, with a limit per reader's address."""
 
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from core.net import client_ip
+from core.limits import take_address_slot
 from roundups.forms import SuggestionForm
 
 SUGGESTIONS_PER_HOUR = 5
 RATE_WINDOW_SECONDS = 60 * 60
 
 
-def rate_limit_key(request) -> str:
-    return f"roundups:suggestions:{client_ip(request)}"
-
-
 def take_submission_slot(request) -> bool:
-    """Count one suggestion from the reader's address; False when that is over the limit.
-
-    One atomic add-or-increment in the shared cache, so concurrent posts handled by
-    different processes or servers cannot all slip in under the limit.
-    """
-    key = rate_limit_key(request)
-    if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add and incr: this one opens a new one
-        count = 1 if cache.add(key, 1, RATE_WINDOW_SECONDS) else cache.incr(key)
-    return count <= SUGGESTIONS_PER_HOUR
+    """Count one suggestion from the reader's address; False when that is over the limit."""
+    return take_address_slot(
+        request, "roundups:suggestions", SUGGESTIONS_PER_HOUR, RATE_WINDOW_SECONDS
+    )
 
 
 def serve_suggestion_page(page, request, *args, **kwargs):

@@ -136,6 +136,37 @@ def test_too_many_comments_from_one_address_are_refused_keeping_the_text(client,
 
 
 @pytest.mark.django_db
+def test_behind_a_proxy_the_comment_limit_counts_each_reader_separately(
+    client, open_essay, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for number in range(COMMENTS_PER_HOUR):
+        data = form_data(open_essay, text=f"Comment {number}")
+        reply = client.post(
+            comment_url(open_essay), data, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.9"
+        )
+        assert reply.status_code == 302
+    same = client.post(
+        comment_url(open_essay), form_data(open_essay), **proxy, HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    assert same.status_code == 429
+    other = client.post(
+        comment_url(open_essay), form_data(open_essay), **proxy, HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    assert other.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_form_with_mistakes_does_not_use_up_the_readers_allowance(client, open_essay):
+    for _ in range(COMMENTS_PER_HOUR + 2):
+        assert (
+            client.post(comment_url(open_essay), form_data(open_essay, text="")).status_code == 400
+        )
+    assert client.post(comment_url(open_essay), form_data(open_essay)).status_code == 302
+
+
+@pytest.mark.django_db
 def test_comment_without_csrf_token_is_refused(open_essay):
     client = Client(enforce_csrf_checks=True)
     response = client.post(comment_url(open_essay), form_data(open_essay))

@@ -223,3 +223,39 @@ def test_rate_limited_per_email_address(client, sectors, home_page):
         assert subscribe(client, address=f"198.51.100.{number}").status_code == 200
     assert subscribe(client, address="198.51.100.200").status_code == 429
     assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_reader_is_counted_and_recorded_by_their_own_address(
+    client, sectors, home_page, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for number in range(10):
+        data = {"email": f"reader{number}@example.org"}
+        reply = client.post(SUBSCRIBE, data, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.9")
+        assert reply.status_code == 200
+    refused = client.post(
+        SUBSCRIBE, {"email": "late@example.org"}, **proxy, HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    assert refused.status_code == 429
+    other = client.post(
+        SUBSCRIBE, {"email": "other@example.org"}, **proxy, HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    assert other.status_code == 200
+    assert Subscriber.objects.get(email="other@example.org").consent_address == "198.51.100.7"
+
+
+@pytest.mark.django_db
+def test_a_forwarded_address_that_is_not_an_address_is_not_stored(
+    client, sectors, home_page, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    reply = client.post(
+        SUBSCRIBE,
+        {"email": "nurse@example.org"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="not-an-address",
+    )
+    assert reply.status_code == 200
+    assert Subscriber.objects.get().consent_address is None
