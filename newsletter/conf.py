@@ -37,3 +37,9 @@ def confirm_max_age() -> int:
 def link_max_age() -> int:
     """Seconds a preferences or unsubscribe link in an email stays valid."""
     return getattr(settings, "NEWSLETTER_LINK_MAX_AGE", 400 * 24 * 60 * 60)
+
+
+def stale_after_seconds() -> int:
+    """A delivery "sending" for longer than this belonged to a worker that died: the next
+    `resume_mailings` queues it again. Longer than one batch takes at the configured rate."""
+    return getattr(settings, "NEWSLETTER_STALE_AFTER_SECONDS", 10 * 60)

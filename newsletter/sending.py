@@ -25,10 +25,10 @@ from itertools import islice
 
 from django_tasks import task
 
-from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
+from core.mail import delivery_connection
 from newsletter import conf
 from newsletter.compose import RoundupEmail, delivery_message_id, essays_since
 from newsletter.models import Delivery, Mailing, Subscriber
@@ -37,8 +37,6 @@ from roundups.models import RoundupPage
 # A task hands over to a fresh one after this long, so no task runs for hours.
 TASK_SECONDS = 60
 QUEUE_CHUNK = 2000
-# A delivery "sending" for longer than this belonged to a worker that died.
-STALE_AFTER = timedelta(minutes=10)
 # Refused by the mail server for this message alone: record it and go on.
 MESSAGE_ERRORS = (
     smtplib.SMTPRecipientsRefused,
@@ -172,7 +170,7 @@ def send_deliveries(mailing_id: int) -> None:
             finish_if_done(mailing)
             return
         try:
-            with get_connection() as connection:
+            with delivery_connection() as connection:
                 for delivery in batch:
                     pacer.wait()
                     send_one(email, delivery, connection)
@@ -190,7 +188,7 @@ def finish_if_done(mailing: Mailing) -> None:
 
 def resume_mailings() -> list[Mailing]:
     """Carry on every unfinished mailing after a worker stopped; safe to run at any time."""
-    stale = timezone.now() - STALE_AFTER
+    stale = timezone.now() - timedelta(seconds=conf.stale_after_seconds())
     resumed = []
     for mailing in Mailing.objects.filter(finished_at=None):
         mailing.deliveries.filter(state=State.SENDING, updated_at__lt=stale).update(

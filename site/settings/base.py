@@ -333,6 +333,7 @@ if os.environ.get("EMAIL_BACKEND", "").startswith("anymail."):
 NEWSLETTER_SEND_ON_PUBLISH = env_bool("NEWSLETTER_SEND_ON_PUBLISH", False)
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
 NEWSLETTER_RATE_PER_SECOND = float(os.environ.get("NEWSLETTER_RATE_PER_SECOND", "10"))
+NEWSLETTER_STALE_AFTER_SECONDS = int(os.environ.get("NEWSLETTER_STALE_AFTER_SECONDS", "600"))
 NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")
 
 # Security defaults that cost nothing behind HTTPS; production turns on the rest.

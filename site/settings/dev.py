@@ -8,8 +8,11 @@ from .base import env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-key-never-used-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
-# Mail is queued like production's; the worker `make run` starts prints it.
-EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail is queued like production's; the worker `make run` starts prints it (unless
+# EMAIL_BACKEND names another, such as SMTP to a local mail catcher).
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -2,8 +2,6 @@
 roundup, read it as a mail client would, and leave by its one-click header."""
 
 import re
-import socket
-from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -13,39 +11,16 @@ from django.test import Client
 
 from newsletter.models import Subscriber
 from roundups.factories import excerpt
+from tests.servers import SmtpInbox, free_port
 
 from .conftest import path_of
 
 HOSTILE = '<script>alert("x")</script>'
 
 
-class Inbox:
-    """An aiosmtpd handler keeping every message it accepts."""
-
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def messages_to(self, address: str) -> list:
-        return [
-            message_from_bytes(envelope.content, policy=policy.default)
-            for envelope in self.envelopes
-            if address in envelope.rcpt_tos
-        ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_inbox(settings):
-    inbox = Inbox()
+    inbox = SmtpInbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

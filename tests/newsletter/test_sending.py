@@ -126,6 +126,27 @@ def test_refused_addresses_are_recorded_with_the_reason_and_the_rest_still_go(
 
 
 @pytest.mark.django_db
+def test_with_the_site_mail_queue_a_refusal_is_still_recorded_against_the_reader(
+    roundup, subscribers, send_roundup, monkeypatch, settings
+):
+    """Production queues ordinary mail through a task; the newsletter, already sending in
+    a task, talks to the real mail backend so "sent" means the mail server took it."""
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    real_send = EmailBackend.send_messages
+
+    def refuse_one(self, messages):
+        if messages[0].to == ["reader07@example.org"]:
+            raise smtplib.SMTPRecipientsRefused({"reader07@example.org": (550, b"No such user")})
+        return real_send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse_one)
+    mailing = send_roundup(roundup)
+    assert mailing.deliveries.get(state=State.FAILED).subscriber.email == "reader07@example.org"
+    assert mailing.counts()["sent"] == 24 == len(mail.outbox)
+
+
+@pytest.mark.django_db
 def test_mail_server_down_leaves_deliveries_queued_for_later(
     roundup, subscribers, send_roundup, monkeypatch
 ):
