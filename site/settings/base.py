@@ -459,3 +459,8 @@ def require(name: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"The environment variable {name} is required in production.")
     return value
+
+
+# Networks the link reader (core.fetching) may reach although they are not public: none.
+# Only tests list loopback here, to serve their fixture pages.
+LINK_FETCH_ALLOWED_NETWORKS: list[str] = []
