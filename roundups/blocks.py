@@ -15,6 +15,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.dates import EXAMPLE, FlexibleDateBlock
+
 COMMENTARY_FEATURES = ["bold", "italic", "link"]
 
 
@@ -76,7 +78,9 @@ class ExcerptBlock(blocks.StructBlock):
         label="Written by (if not the blogger)",
         help_text="For guest posts: who wrote it, e.g. “Laura Robinson” or “@craig2383”.",
     )
-    posted_on = blocks.DateBlock(label="Date posted", help_text="When the post was published.")
+    posted_on = FlexibleDateBlock(
+        label="Date posted", help_text=f"When the post was published, {EXAMPLE}."
+    )
     quote = blocks.TextBlock(
         label="Quoted passage",
         help_text="The words quoted from the post, without quotation marks.",

@@ -277,9 +277,9 @@ class Official(index.Indexed, models.Model):
     )
     last_checked = models.DateField(
         default=timezone.localdate,
-        help_text="When someone last checked this entry against the department's own list. "
-        "Entries older than the age set in Settings › People settings are flagged as possibly "
-        "out of date.",
+        help_text="When someone last checked this entry against the department's own list, "
+        "e.g. 19/10/2012 or 19 October 2012. Entries older than the age set in "
+        "Settings › People settings are flagged as possibly out of date.",
     )
 
     objects = OfficialQuerySet.as_manager()

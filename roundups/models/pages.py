@@ -135,8 +135,8 @@ class RoundupPage(Page):
     """One week's "Best of the frontline bloggers": excerpts grouped by sector."""
 
     week_ending = models.DateField(
-        help_text="The last day of the week this roundup covers. The title and the page's "
-        "address are made from it."
+        help_text="The last day of the week this roundup covers, e.g. 19/10/2012 or "
+        "19 October 2012. The title and the page's address are made from it."
     )
     custom_title = models.CharField(
         max_length=255,

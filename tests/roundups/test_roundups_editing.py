@@ -189,3 +189,38 @@ def test_edit_form_shows_the_excerpts_and_the_derived_title(editor_client, make_
     assert "Best of the frontline bloggers (week ending 19th October 2012)" in html
     assert "Leave blank for" in html
     assert "Norman Lamb, in person" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["2012-10-19", "19/10/2012", "19 October 2012"])
+def test_the_week_ending_and_date_posted_accept_each_written_form(
+    editor_client, index_page, bloggers, typed
+):
+    data = roundup_form(
+        [excerpt_form(bloggers["ermintrude2"], posted_on=typed.replace("19", "18", 1))],
+        week_ending=typed,
+        **{"action-publish": "publish"},
+    )
+    response = editor_client.post(add_url(index_page), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = RoundupPage.objects.get()
+    assert page.week_ending == date(2012, 10, 19)
+    assert page.excerpts[0].value["posted_on"] == date(2012, 10, 18)
+
+
+@pytest.mark.django_db
+def test_an_unreadable_date_is_an_error_on_its_field_and_the_text_stays(
+    editor_client, index_page, bloggers
+):
+    data = roundup_form(
+        [excerpt_form(bloggers["ermintrude2"], posted_on="18.10.2012")],
+        week_ending="10/19/2012",
+        **{"action-publish": "publish"},
+    )
+    response = editor_client.post(add_url(index_page), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("Enter the date as 26/10/2012, 2012-10-26 or 26 October 2012.") >= 2
+    assert 'value="10/19/2012"' in html and "18.10.2012" in html
+    assert "e.g. 19/10/2012 or 19 October 2012" in html
+    assert not RoundupPage.objects.exists()
