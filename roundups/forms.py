@@ -5,6 +5,8 @@ from django.core.validators import MaxLengthValidator
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.dates import EXAMPLE, FlexibleDateField
+from people.models import Blogger, Sector
 from roundups.models.suggestions import ReaderSuggestion
 
 # Enough for "a sentence or two", and a bound on what one reader can make editors read.
@@ -118,3 +120,37 @@ class RoundupPageForm(WagtailAdminPageForm):
                     "There is already a roundup for this week: edit that one instead.",
                 )
         return cleaned_data
+
+
+class SuggestionExcerptForm(forms.Form):
+    """The excerpt a suggestion becomes, checked by the editor before it joins the draft.
+
+    Every field may stay empty (the draft is finished in the roundup's editor); the page's
+    script fills them from the post's address, as in the roundup's own excerpt blocks.
+    """
+
+    prefix = "excerpt"
+
+    url = forms.URLField(label="Post address", required=False, assume_scheme="https")
+    title = forms.CharField(label="Title", required=False, max_length=255)
+    author = forms.CharField(
+        label="Written by (if not the blogger)", required=False, max_length=200
+    )
+    posted_on = FlexibleDateField(
+        label="Date posted",
+        required=False,
+        help_text=f"When the post was published, {EXAMPLE}.",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. 19/10/2012"}),
+    )
+    blogger = forms.ModelChoiceField(Blogger.objects.all(), required=False)
+    sector = forms.ModelChoiceField(
+        Sector.objects.all(),
+        required=False,
+        help_text="Leave blank to use the blogger's first sector.",
+    )
+    quote = forms.CharField(
+        label="Quoted passage",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The words quoted from the post, without quotation marks.",
+    )

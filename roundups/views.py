@@ -13,14 +13,22 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.utils import get_valid_next_url_from_request
 
 from people.models import Blogger
+from roundups.forms import SuggestionExcerptForm
+from roundups.linkreading import excerpt_from_link_script
 from roundups.models import ReaderSuggestion, RoundupPage
 
 INBOX_URL_NAME = "roundups_readersuggestion_modeladmin_index"
 
 
-def latest_draft_roundup() -> RoundupPage | None:
-    """The roundup editors are assembling: the newest week that is not yet live."""
-    return RoundupPage.objects.filter(live=False).order_by("-week_ending", "-pk").first()
+def next_draft_roundup() -> RoundupPage | None:
+    """The roundup editors are assembling: next week's, the first draft after the last
+    published week. A stray draft for a later week (an abandoned autosave, say) is not
+    picked while next week's exists, and older drafts never are."""
+    drafts = RoundupPage.objects.filter(live=False)
+    last_live = RoundupPage.objects.filter(live=True).order_by("-week_ending").first()
+    if last_live is not None:
+        drafts = drafts.filter(week_ending__gt=last_live.week_ending)
+    return drafts.order_by("week_ending", "-latest_revision_created_at", "-pk").first()
 
 
 def match_blogger(name: str) -> Blogger | None:
@@ -47,7 +55,7 @@ def add_suggestion_to_roundup(request, pk: int):
     if suggestion.status == ReaderSuggestion.Status.USED:
         messages.warning(request, f"This suggestion is already in “{suggestion.roundup}”.")
         return redirect(back)
-    roundup = latest_draft_roundup()
+    roundup = next_draft_roundup()
     if roundup is None:
         messages.error(
             request,
@@ -56,33 +64,43 @@ def add_suggestion_to_roundup(request, pk: int):
         return redirect(back)
     if not roundup.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    if request.method == "GET":
+    named = match_blogger(suggestion.blog)
+    form = SuggestionExcerptForm(
+        request.POST if request.method == "POST" else None,
+        initial={"url": suggestion.post_url, "blogger": named},
+    )
+    if request.method == "GET" or not form.is_valid():
         return TemplateResponse(
             request,
             "roundups/admin/add_to_roundup.html",
             {
                 "suggestion": suggestion,
                 "roundup": roundup,
-                "blogger": match_blogger(suggestion.blog),
+                "blogger": named,
+                "form": form,
                 "next": back,
                 "page_title": "Add to the draft roundup",
                 "header_icon": "openquote",
+                "script": excerpt_from_link_script(),
             },
         )
+    found = form.cleaned_data
     with transaction.atomic():
         draft = roundup.get_latest_revision_as_object()
-        blogger = match_blogger(suggestion.blog)
+        blogger = found.get("blogger") or named
+        sector = found.get("sector")
+        posted_on = found.get("posted_on")
         block = draft.excerpts.stream_block.child_blocks["excerpt"]
         value = block.to_python(
             {
-                "title": "",
-                "url": suggestion.post_url,
+                "title": found.get("title") or "",
+                "url": found.get("url") or suggestion.post_url,
                 "blogger": blogger.pk if blogger else None,
-                "author": "",
-                "posted_on": None,
-                "quote": "",
+                "author": found.get("author") or "",
+                "posted_on": posted_on.isoformat() if posted_on else None,
+                "quote": found.get("quote") or "",
                 "commentary": f"<p>{escape(suggestion.reason)}</p>",
-                "sector": None,
+                "sector": sector.pk if sector else None,
                 "suggested_by": suggestion.credit_name,
             }
         )
@@ -96,6 +114,7 @@ def add_suggestion_to_roundup(request, pk: int):
         suggestion.save(update_fields=["status", "roundup"])
     messages.success(
         request,
-        f"Added to the draft “{draft.title}”: add the quote and date before publishing.",
+        f"Added to the draft “{draft.title}”: check the excerpt and add your commentary "
+        "before publishing.",
     )
     return redirect(reverse("wagtailadmin_pages:edit", args=[roundup.pk]))

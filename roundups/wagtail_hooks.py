@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from roundups import linkreading
 from roundups.models import ReaderSuggestion, RoundupPage
 from roundups.views import add_suggestion_to_roundup
 
@@ -72,8 +73,15 @@ def register_suggestion_urls():
             "roundups/suggestions/<int:pk>/add-to-roundup/",
             add_suggestion_to_roundup,
             name="roundups_add_suggestion",
-        )
+        ),
+        path("roundups/post-details/", linkreading.post_details, name="roundups_post_details"),
+        path("roundups/add-blogger/", linkreading.add_blogger, name="roundups_add_blogger"),
     ]
+
+
+@hooks.register("insert_editor_js")
+def add_excerpt_from_link_script():
+    return linkreading.excerpt_from_link_script()
 
 
 def warn_about_old_excerpts(request, page) -> None:

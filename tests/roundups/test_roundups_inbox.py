@@ -169,3 +169,44 @@ def test_a_used_suggestion_is_not_added_twice(editor_client, suggestion, make_ro
     )
     latest = RoundupPage.objects.get(pk=draft.pk).get_latest_revision_as_object()
     assert len(latest.excerpts) == 2
+
+
+@pytest.mark.django_db
+def test_the_excerpt_form_fills_the_new_excerpt_and_keeps_bad_input_with_a_message(
+    editor_client, suggestion, make_roundup, bloggers, sectors
+):
+    draft = make_roundup(week_ending=date(2012, 10, 26), live=False)
+    fields = {
+        "excerpt-url": "https://drgrumble.example/democracy",
+        "excerpt-title": "",
+        "excerpt-posted_on": "14th October 2012?",
+        "excerpt-quote": "I have never really thought that I live in a true democracy.",
+        "excerpt-blogger": bloggers["dr-grumble"].pk,
+        "excerpt-sector": sectors["democracy"].pk,
+    }
+    refused = editor_client.post(action_url(suggestion), fields)
+    assert refused.status_code == 200
+    html = refused.content.decode()
+    assert "Enter the date as 26/10/2012, 2012-10-26 or 26 October 2012." in html
+    assert "I have never really thought that I live in a true democracy." in html
+    assert ReaderSuggestion.objects.get().status == "new"
+
+    fields["excerpt-posted_on"] = "14 October 2012"
+    assert editor_client.post(action_url(suggestion), fields).status_code == 302
+    added = RoundupPage.objects.get(pk=draft.pk).get_latest_revision_as_object().excerpts[-1]
+    assert added.value["posted_on"] == date(2012, 10, 14)
+    assert added.value["quote"].startswith("I have never really thought")
+    assert added.value["sector"].pk == sectors["democracy"].pk
+
+
+@pytest.mark.django_db
+def test_suggestions_go_to_next_weeks_roundup_not_a_stray_later_draft(
+    editor_client, suggestion, make_roundup
+):
+    make_roundup(week_ending=date(2012, 10, 19))
+    next_week = make_roundup(week_ending=date(2012, 10, 26), live=False)
+    make_roundup(week_ending=date(2026, 11, 29), live=False)  # an abandoned autosave
+    html = editor_client.get(action_url(suggestion)).content.decode()
+    assert f'href="/admin/pages/{next_week.pk}/edit/"' in html
+    response = editor_client.post(action_url(suggestion))
+    assert response["Location"] == f"/admin/pages/{next_week.pk}/edit/"
