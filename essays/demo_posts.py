@@ -3,7 +3,8 @@
 
 Light markup for `essays.demo`: paragraphs are separated by blank lines; “## ” starts a
 heading, “> ” a block quote (“-- ” its attribution), “  • ” and “  1. ” list items,
-and a “[table]” paragraph holds rows of cells separated by “ | ”, the first a header.
+and a “[table]” paragraph holds rows of cells separated by “ | ”, the first a header;
+“**” around a cell sets it in bold.
 """
 
 GOVE = """\
@@ -48,7 +49,6 @@ More than 40 years ago the American sociologist Sherry Arnstein developed the �
 The widespread skepticism about consultation reflects a broader context of course – the steady decline in the number of people who say they are engaged and interested in politics and who trust politicians. To its credit, the current Government has recognised the extent of the problem and is trying to do something about it. Its Civil Service Reform White Paper published in June 2012 announced the Government’s commitment to ‘open policy making’, that:
 
 > Open policy making will become the default. Whitehall does not have a monopoly on policy making expertise. We will establish a clear model of open policy making.
--- Civil Service Reform White Paper, June 2012
 
 Our own project, Guerilla Policy, is about developing a radically different approach to policy and research. We want to develop a way for public service practitioners and services users to conduct research and policy analysis. These groups are at the frontline of public services and social issues, and as a result they have practical expertise and experience that could be used to improve social policy, especially to make policy more credible and pragmatic.
 
@@ -122,8 +122,8 @@ However, this doesn’t affect the overall result – professional Twitter use b
 [table]
 Name | Twitter | Department or post
 Sir Jeremy Heywood |  | Cabinet Office (Cabinet Secretary)
-Sir Bob Kerslake | @sirbobkerslake | Head of the Civil Service & Permanent Secretary for Communities and Local Government
-Ian Watmore | @ianwatmore | Cabinet Office (Efficiency and Reform) (but he’s just about to leave the civil service)
+**Sir Bob Kerslake** | **@sirbobkerslake** | Head of the Civil Service & Permanent Secretary for Communities and Local Government
+**Ian Watmore** | **@ianwatmore** | Cabinet Office (Efficiency and Reform) (but he’s just about to leave the civil service)
 Sir Jon Cuncliffe |  | Cabinet Office (International Economic Affairs and Europe)
 Sir Peter Ricketts |  | Cabinet Office (Security)
 Keir Starmer QC |  | Crown Prosecution Service
@@ -131,7 +131,7 @@ Martin Donnelly |  | Department for Business, Innovation and Skills
 Jonathan Stephens |  | Department for Culture, Media and Sport
 Chris Wormald |  | Department for Education
 Bronwyn Hill |  | Department for Environment, Food & Rural Affairs
-Mark Lowcock | @DFID_Mark | Department for International Development (but he has only sent two tweets)
+**Mark Lowcock** | **@DFID_Mark** | Department for International Development (but he has only sent two tweets)
 Lin Homer |  | Department for Transport
 Robert Devereux |  | Department for Work and Pensions
 Darra Singh |  | Department for Work and Pensions (Chief Executive of Jobcentre Plus)
@@ -140,13 +140,13 @@ Una O’Brien |  | Department of Health
 Professor Dame Sally Davies |  | Department of Health (Chief Medical Officer)
 Sir David Nicholson |  | Department of Health (NHS Chief Executive)
 Simon Fraser |  | Foreign and Commonwealth Office
-Professor Sir John Beddington | @uksciencechief | Government Chief Scientific Adviser
+**Professor Sir John Beddington** | **@uksciencechief** | Government Chief Scientific Adviser
 Iain Lobban |  | Government Communications Headquarters
-Dave Hartnett | @D_Hartnett_HMRC | HM Revenue and Customs (Second Permanent Secretary) (but he has never sent a tweet)
+**Dave Hartnett** | **@D_Hartnett_HMRC** | HM Revenue and Customs (Second Permanent Secretary) (but he has never sent a tweet)
 Sir Nicholas Macpherson |  | HM Treasury
 Tom Scholar |  | HM Treasury (Second Permanent Secretary)
 Dame Helen Ghosh |  | Home Office
-Ursula Brennan | @urs18 | Ministry of Defence (but she has a private account, and has only sent 13 tweets)
+**Ursula Brennan** | **@urs18** | Ministry of Defence (but she has a private account, and has only sent 13 tweets)
 Bernard Gray |  | Ministry of Defence (Chief of Defence Material)
 Professor Mark Welland |  | Ministry of Defence (Chief Scientific Adviser)
 Jon Day |  | Ministry of Defence (Second Permanent Secretary)
@@ -207,4 +207,6 @@ The day-to-day demands of delivery might not be as glamorous as writing and pub
 The most obvious way to capture this kind of learning would be to open-up policy research and development to more ‘doers’ – those nearer to and at the frontline. After all, implementation is necessarily a shared endeavour; it’s not about a single organisation winning the contest of ideas (or ‘think tank of the year’). Collective development of policy could also help to reduce the amount of policy that currently gets ‘lost in translation’ between the centre and local implementation.
 
 This is why the Government missed an opportunity by not releasing at a much earlier stage a version of its NHS risk register (I recognise that they don’t see it this way). It’s likely that the quality of the risk analysis would have been greatly improved if it was conducted publicly and openly, by inviting medical professionals, managers, patients and other interested parties to use their experience and expertise to identify potential implementation problems and propose solutions – and remember, this is to help implement a policy (GP-led commissioning) that most practitioners agree with.
+
+This brings us, briefly, to the second reason to open-up policy research and development – building a community of stakeholders to support successful policy implementation. If policy was developed more collaboratively, it would in all likelihood have many more champions amongst the frontline practitioners and the public (including service users) that had played a role in shaping it. This might be thought of as ‘naive’ by McKinseyites, but it’s been identified as one of the factors in policy success by an Institute for Government report published earlier this year, and illustrated by examples such as the ban on smoking in public places, the Climate Change Act, Scottish devolution and the introduction of the national minimum wage. Ironically, open and collaborative development might even be a hidden success factor in policies that the ‘deliverologists’ point to as proof for their ‘blueprint’ approach – see for example this review of Michael Barber’s book on education reform. Participation and collaboration is also how we want to develop this project – so let us know your thoughts.
 """
