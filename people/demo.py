@@ -2,7 +2,8 @@
 
 Officials come from the seed's "civil service leadership" table (38 rows) with the
 post's nine corrections applied: moved officials are former, with their new post,
-replaced ones name their successor, and Dame Gillian Morgan is leaving.
+replaced ones name their successor, and Dame Gillian Morgan is leaving. The successors
+have rows of their own.
 """
 
 import datetime
@@ -207,6 +208,44 @@ CORRECTIONS = {
     "Dame Gillian Morgan": {"status": LEAVING, "note": "Has announced she is retiring"},
 }
 
+# Who holds the posts the corrections say changed hands, each in a row of their own, so
+# the directory shows someone in post in every department. Two of them moved within the
+# table (Ursula Brennan to Justice, Lin Homer to HMRC): their earlier rows stay, as former.
+SUCCESSORS = (
+    # name, post, department, Twitter handle, note
+    ("Sir Kim Darroch", "National Security Adviser", "Cabinet Office", "", ""),
+    ("Philip Rutnam", "Permanent Secretary", "Department for Transport", "", ""),
+    (
+        "Lin Homer",
+        "Chief Executive and Permanent Secretary",
+        "HM Revenue and Customs",
+        "",
+        "",
+    ),
+    ("Ursula Brennan", "Permanent Secretary", "Ministry of Justice", "urs18", ""),
+    (
+        "Tom McKane",
+        "Acting Permanent Secretary",
+        "Ministry of Defence",
+        "",
+        "Previously the Ministry's Director General for Security Policy",
+    ),
+    (
+        "Dr Malcolm McKibbin",
+        "Head of the Northern Ireland Civil Service",
+        "Northern Ireland Civil Service",
+        "",
+        "Also Permanent Secretary of the Office of the First Minister and deputy First Minister",
+    ),
+    (
+        "Richard Heaton",
+        "First Parliamentary Counsel",
+        "Office of the Parliamentary Counsel",
+        "",
+        "",
+    ),
+)
+
 BLOGGERS_INTRODUCTION = (
     "<p>The frontline bloggers our weekly roundup quotes, by the sector they work in. "
     "Each profile lists every post of theirs we have featured.</p>"
@@ -244,20 +283,24 @@ def load(loader) -> None:
 
     departments = {}
     created_officials = 0
-    for name, post, department_name, twitter in OFFICIALS:
+    rows = [(*row, "", CORRECTIONS.get(row[0], {})) for row in OFFICIALS]
+    rows += [(*row, {}) for row in SUCCESSORS]
+    for name, post, department_name, twitter, note, corrections in rows:
         if department_name not in departments:
             departments[department_name] = Department.objects.get_or_create(
                 name=department_name, defaults={"slug": _slug(department_name)}
             )[0]
+        # One row per person and department: two who moved within the table have two.
         _, created = Official.objects.get_or_create(
             name=name,
+            department=departments[department_name],
             defaults={
                 "post": post,
-                "department": departments[department_name],
                 "twitter_handle": twitter,
                 "twitter_note": TWITTER_NOTES.get(name, ""),
+                "note": note,
                 "last_checked": CHECKED_ON,
-                **CORRECTIONS.get(name, {}),
+                **corrections,
             },
         )
         created_officials += created

@@ -26,7 +26,10 @@ class OfficialFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound else {}
         if data.get("department"):
             officials = officials.filter(department=data["department"])
-        if data.get("status"):
+        if data.get("status") == Official.Status.CURRENT:
+            # Someone who has announced they are leaving is still in post.
+            officials = officials.exclude(status=Official.Status.FORMER)
+        elif data.get("status"):
             officials = officials.filter(status=data["status"])
         return officials
 

@@ -109,11 +109,21 @@ class OfficialsTable:
     """What the officials directory shows for one set of filters."""
 
     officials: list[Official]  # the rows, each with `.stale` set
-    considered: int  # entries matching the department and status filters
+    considered: int  # people matching the department and status filters
     with_twitter: int  # of those, how many have an account
     stale_count: int
     stale_after_days: int
     checked_before: datetime.date  # entries last checked before this day are flagged
+
+    @property
+    def all_stale(self) -> bool:
+        """Every row shown is stale: one notice says so, instead of a flag on each row."""
+        return bool(self.officials) and self.stale_count == len(self.officials)
+
+    @property
+    def last_checked(self) -> datetime.date | None:
+        """The most recent check of any row shown."""
+        return max((official.last_checked for official in self.officials), default=None)
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -170,6 +180,9 @@ class OfficialIndexPage(RoutablePageMixin, Page):
         table = self.officials_table(request, OfficialFilterForm(request.GET or None))
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="officials.csv"'
+        # A byte-order mark, without which Excel reads the file as Windows-1252 and
+        # garbles “O’Brien”; other spreadsheets and csv readers skip it.
+        response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(self.CSV_HEADER)
         for official in table.officials:
@@ -198,8 +211,9 @@ class OfficialIndexPage(RoutablePageMixin, Page):
         """The rows the filters in `form` select, each flagged when not checked recently."""
         form.is_valid()
         officials = list(form.filter(Official.objects.select_related("department")))
-        considered = len(officials)
-        with_twitter = sum(1 for official in officials if official.has_twitter)
+        # People, not rows: someone who moved within the table has a row in each post.
+        considered = len({official.name for official in officials})
+        with_twitter = len({official.name for official in officials if official.has_twitter})
         if form.twitter_choice == "yes":
             officials = [official for official in officials if official.has_twitter]
         elif form.twitter_choice == "no":

@@ -137,13 +137,52 @@ def test_an_entry_becomes_stale_as_time_passes(client, officials_directory, cabi
     with time_machine.travel(TODAY + datetime.timedelta(days=180)):
         assert "Possibly out of date</span>" not in get(client, "/officials/")
     with time_machine.travel(TODAY + datetime.timedelta(days=181)):
-        assert "Possibly out of date</span>" in get(client, "/officials/")
+        assert "Possibly out of date" in get(client, "/officials/")
+
+
+@pytest.mark.django_db
+def test_a_table_stale_as_a_whole_has_one_notice_not_a_flag_on_every_row(
+    client, officials_directory, seed_like
+):
+    with time_machine.travel(TODAY + datetime.timedelta(days=365)):
+        html = get(client, "/officials/")
+    assert html.count("Possibly out of date") == 1
+    assert "Possibly out of date</span>" not in html
+    assert (
+        "Every entry in this table was last checked on or before "
+        '<time datetime="2012-10-19">19 October 2012</time>, more than 180 days ago' in html
+    )
+    assert "of the entries shown" not in html
+
+
+@pytest.mark.django_db
+@time_machine.travel(TODAY)
+def test_in_post_includes_those_leaving_but_not_former_officials(
+    client, officials_directory, seed_like, cabinet_office
+):
+    OfficialFactory(name="Ian Watmore", department=cabinet_office, status=Official.Status.LEAVING)
+    html = get(client, "/officials/?status=current")
+    assert "Sir Bob Kerslake" in html and "Ian Watmore" in html
+    assert "Sir Peter Ricketts" not in html
+    assert "Sir Peter Ricketts" not in get(client, "/officials/?status=leaving")
+
+
+@pytest.mark.django_db
+@time_machine.travel(TODAY)
+def test_someone_in_two_posts_counts_once_in_the_summary(client, officials_directory, seed_like):
+    treasury = Official.objects.get(name="Tom Scholar").department
+    OfficialFactory(name="Sir Bob Kerslake", department=treasury, twitter_handle="sirbobkerslake")
+    html = get(client, "/officials/")
+    assert html.count("Sir Bob Kerslake") == 2
+    assert "<strong>1 of 3</strong> has a Twitter account." in html
 
 
 def read_csv(response) -> list[dict[str, str]]:
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="officials.csv"' in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    # UTF-8 with a byte-order mark, so that Excel does not garble “O’Brien”.
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 @pytest.mark.django_db
@@ -165,6 +204,16 @@ def test_csv_download_holds_the_same_filtered_table(client, officials_directory,
     assert [row["Possibly out of date"] for row in everyone if row["Name"] == "Tom Scholar"] == [
         "yes"
     ]
+
+
+@pytest.mark.django_db
+@time_machine.travel(TODAY)
+def test_csv_opens_in_excel_with_curly_apostrophes_intact(
+    client, officials_directory, cabinet_office
+):
+    OfficialFactory(name="Una O’Brien", department=cabinet_office)
+    rows = read_csv(client.get("/officials/csv/"))
+    assert rows[0]["Name"] == "Una O’Brien"
 
 
 @pytest.mark.django_db

@@ -2,7 +2,14 @@ import pytest
 
 from django.core.management import call_command
 
-from people.models import Blogger, BloggerIndexPage, Official, OfficialIndexPage, Sector
+from people.models import (
+    Blogger,
+    BloggerIndexPage,
+    Department,
+    Official,
+    OfficialIndexPage,
+    Sector,
+)
 
 SEED_BLOGGERS = {
     "Ermintrude2",
@@ -48,7 +55,8 @@ def test_demo_has_the_nine_roundup_bloggers(demo):
 
 @pytest.mark.django_db
 def test_demo_has_all_38_officials_and_the_six_twitter_accounts(demo):
-    assert Official.objects.count() == 38
+    # The seed's 38 rows, and the corrections' successors in rows of their own.
+    assert Official.objects.count() == 38 + 7
     assert set(Official.objects.with_twitter().values_list("twitter_handle", flat=True)) == {
         "sirbobkerslake",
         "ianwatmore",
@@ -80,9 +88,37 @@ def test_demo_applies_the_posts_corrections(demo):
     assert successors["Ursula Brennan"] == "Tom McKane (acting)"
     assert successors["Sir Bruce Robinson"] == "Dr Malcolm McKibbin"
     assert successors["Sir Stephen Laws"] == "Richard Heaton"
+    in_post = dict(
+        Official.objects.filter(status=Official.Status.CURRENT)
+        .filter(name__in=[*successors.values(), "Tom McKane", "Lin Homer"])
+        .values_list("name", "department__name")
+    )
+    assert in_post == {
+        "Sir Kim Darroch": "Cabinet Office",
+        "Philip Rutnam": "Department for Transport",
+        "Lin Homer": "HM Revenue and Customs",
+        "Ursula Brennan": "Ministry of Justice",
+        "Tom McKane": "Ministry of Defence",
+        "Dr Malcolm McKibbin": "Northern Ireland Civil Service",
+        "Richard Heaton": "Office of the Parliamentary Counsel",
+    }
     morgan = Official.objects.get(name="Dame Gillian Morgan")
     assert morgan.status == Official.Status.LEAVING
     assert "retiring" in morgan.note
+
+
+@pytest.mark.django_db
+def test_demo_shows_someone_in_post_in_every_department(demo, client):
+    for department in Department.objects.all():
+        html = client.get(f"/officials/?department={department.slug}&status=current")
+        assert "No officials match these filters." not in html.content.decode(), department
+
+
+@pytest.mark.django_db
+def test_demo_officials_table_has_one_stale_notice_not_a_flag_per_row(demo, client):
+    html = client.get("/officials/").content.decode()
+    assert html.count("Possibly out of date") == 1
+    assert "Every entry in this table was last checked on or before" in html
 
 
 @pytest.mark.django_db
@@ -93,7 +129,8 @@ def test_demo_directories_are_live_in_the_menu_and_show_the_seed(demo, client):
     home = client.get("/").content.decode()
     assert 'href="/bloggers/"' in home and 'href="/officials/"' in home
     officials = client.get("/officials/").content.decode()
-    assert "<strong>6 of 38</strong> have a Twitter account." in officials
+    # 43 people: the seed's 38 and five successors (two moved within the table).
+    assert "<strong>6 of 43</strong> have a Twitter account." in officials
     bloggers = client.get("/bloggers/").content.decode()
     assert all(
         name.replace("’", "&#x27;") in bloggers or name in bloggers for name in SEED_BLOGGERS
