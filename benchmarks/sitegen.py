@@ -2,8 +2,8 @@
 
 Pages are created in bulk: the page-tree rows are inserted directly with their
 tree paths computed here (one bulk insert for the base `Page` rows, one insert per
-page for its own table), with no revisions, and the search index is rebuilt once at
-the end with `update_index`'s machinery. Building 11,000 pages one `add_child` at a
+page for its own table), with no revisions, and Wagtail's index and the site
+search's documents are written once at the end. Building 11,000 pages one `add_child` at a
 time would take many minutes and re-rank the whole index after every page.
 """
 
@@ -233,7 +233,7 @@ def bulk_add_children(parent: Page, model: type[Page], rows: Iterable[dict], bat
 
 def analyse() -> None:
     """Refresh the planner's statistics after a bulk load, and on PostgreSQL the visibility
-    map that lets searches read the word list's index alone (autovacuum would, later)."""
+    map of the freshly written tables (autovacuum would, later)."""
     with connection.cursor() as cursor:
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")  # VACUUM needs no transaction

@@ -2,15 +2,20 @@
 
 The text is kept in a field of the page (`comments_search_text`), written when editors
 publish, reject or answer, so site search finds an essay by what readers said about it
-without a query per result; the page's index entry is refreshed at the same time.
+without a query per result; the page's index entry is refreshed at the same time, and
+`search_text_changed` tells any other index (the site search's) that the text changed.
 """
 
+from django.dispatch import Signal
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 from wagtail.search import index
 
 from drafting.models import Comment
+
+# Sent with the page (`instance`) whose searchable text changed without a publication.
+search_text_changed = Signal()
 
 
 def comments_text(page_id: int) -> str:
@@ -29,3 +34,4 @@ def refresh_comments_search_text(page_ids) -> None:
             type(page).objects.filter(pk=page.pk).update(comments_search_text=text)
             page.comments_search_text = text
             index.insert_or_update_object(page)
+            search_text_changed.send(sender=type(page), instance=page)

@@ -1,11 +1,12 @@
 """Run one search across every kind and merge the answers into one ranked list.
 
-Pages of all types come from one backend query over live, public pages (plus a
+Pages of all types come from one ranked query over live, public pages (plus a
 count when there may be more); each kind of profile from one query of its own
-(plus one for names by their beginning). Scores from the database backend
-(PostgreSQL `ts_rank`, SQLite `bm25`) use the same formula for every model, so
-the lists merge by score. A page of results costs the same number of queries
-whatever its size: objects are described in bulk, per kind.
+(plus one for names by their beginning). The search asked (`search.backends`) is
+the site's documents table or Wagtail's Elasticsearch/OpenSearch backend; either
+scores every model by the same formula, so the lists merge by score. A page of
+results costs the same number of queries whatever its size: objects are described
+in bulk, per kind.
 """
 
 from __future__ import annotations
@@ -55,9 +56,10 @@ class Filters:
 def comparable_score(value, backend) -> float:
     """The backend's score with higher meaning better, whatever the backend's convention.
 
-    Elasticsearch, OpenSearch and PostgreSQL's ranks grow with relevance; SQLite FTS5's
-    bm25() is negative and falls with it. The backend says which (`lower_score_is_better`),
-    so an Elasticsearch backend in front of an SQLite database still ranks the right way.
+    Elasticsearch, OpenSearch and the documents table's scores grow with relevance; a
+    backend whose scores fall with it (as raw FTS5 bm25() values do) says so with
+    `lower_score_is_better`. The backend decides, never the database: Elasticsearch in
+    front of an SQLite database ranks the right way.
     """
     value = float(value or 0.0)
     return -value if getattr(backend, "lower_score_is_better", False) else value

@@ -1,32 +1,38 @@
-"""The word list the site search ranks from on PostgreSQL (see `search.terms`)."""
+"""The table the site search finds and ranks from: one document per live page or profile.
 
+Built on Django's public full-text API (`django.contrib.postgres.search`), as
+djangoproject.com's documentation search is: each document keeps its title and
+body as text and, on PostgreSQL, one weighted `tsvector` (the title weighs more
+than the body) under a GIN index. `search.documents` writes the rows when pages
+are published and profiles saved; `search.ranking` reads them.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
-class IndexTerm(models.Model):
-    """One word (a stemmed lexeme) of one search-index entry, with its score for that entry.
+class SearchDocument(models.Model):
+    """What the site search knows of one page or profile."""
 
-    Written from Wagtail's index entries whenever they are (`search.terms.refresh`) and
-    deleted with them by the database. Only PostgreSQL fills it: SQLite's FTS5 index
-    ranks quickly by itself.
-    """
-
-    pk = models.CompositePrimaryKey("entry_id", "lexeme")
-    entry_id = models.IntegerField(help_text="The Wagtail search index entry.")
-    lexeme = models.TextField()
-    content_type_id = models.IntegerField()
-    object_id = models.BigIntegerField()
-    score = models.FloatField(help_text="How strongly the entry is about this word.")
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", help_text="The object's type."
+    )
+    object_id = models.BigIntegerField(help_text="The object's primary key.")
+    title = models.TextField(blank=True, help_text="The title or name: it weighs most.")
+    body = models.TextField(blank=True, help_text="The rest of the object's searchable text.")
+    # PostgreSQL only: SQLite ranks the (few) matching titles and bodies in Python.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
-        indexes = [
-            # Every search reads one lexeme's rows in this index alone (an index-only scan).
-            models.Index(
-                fields=["lexeme"],
-                include=["entry_id", "content_type_id", "object_id", "score"],
-                name="search_term_lexeme_idx",
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_document_object"
             )
         ]
+        # Created on PostgreSQL only (see the migration): SQLite has no GIN indexes.
+        indexes = [GinIndex(fields=["search_vector"], name="search_document_vector")]
 
     def __str__(self):
-        return f"{self.lexeme} ({self.content_type_id}/{self.object_id}: {self.score:.3f})"
+        return self.title or f"{self.content_type_id}/{self.object_id}"

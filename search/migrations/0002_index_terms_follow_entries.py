@@ -1,27 +1,7 @@
-"""On PostgreSQL, index terms go when their index entry goes (whoever deletes it), and
-the terms of entries indexed before the word list existed are written now."""
+"""Once tied the word list to Wagtail's index entries; the word list is gone (0003), so
+this step now does nothing and stays only so that migrated databases keep their history."""
 
 from django.db import migrations
-
-
-def link_and_fill(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return  # only PostgreSQL ranks from the word list
-    from search import terms
-
-    schema_editor.execute(
-        "ALTER TABLE search_indexterm ADD CONSTRAINT search_indexterm_entry_fk "
-        "FOREIGN KEY (entry_id) REFERENCES wagtailsearch_indexentry (id) ON DELETE CASCADE "
-        "DEFERRABLE INITIALLY DEFERRED"
-    )
-    terms.refresh_all(schema_editor.connection)
-
-
-def unlink(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "ALTER TABLE search_indexterm DROP CONSTRAINT IF EXISTS search_indexterm_entry_fk"
-        )
 
 
 class Migration(migrations.Migration):
@@ -30,4 +10,4 @@ class Migration(migrations.Migration):
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(link_and_fill, unlink)]
+    operations = []

@@ -71,10 +71,11 @@ def database_from_url(url: str, name: str = "DATABASE_URL") -> dict:
 
 
 def search_backends_from_env() -> dict:
-    """Wagtail's database backend by default (with `search.backends`' ranking on top);
-    Elasticsearch or OpenSearch when `ELASTICSEARCH_URL` or `OPENSEARCH_URL` is set, as
-    bakerydemo's production settings do. `SEARCH_BACKEND` names another backend module
-    (e.g. `wagtail.search.backends.elasticsearch9`) for a different server version."""
+    """Wagtail's database backend by default (the site search then ranks from its own
+    table, `search.ranking`); Elasticsearch or OpenSearch when `ELASTICSEARCH_URL` or
+    `OPENSEARCH_URL` is set, as bakerydemo's production settings do. `SEARCH_BACKEND`
+    names another backend module (e.g. `wagtail.search.backends.elasticsearch9`) for a
+    different server version."""
     for variable, module in (
         ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch8"),
         ("OPENSEARCH_URL", "wagtail.search.backends.opensearch2"),
@@ -91,7 +92,7 @@ def search_backends_from_env() -> dict:
                     "INDEX_SETTINGS": {},
                 }
             }
-    return {"default": {"BACKEND": "search.backends"}}
+    return {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 
 DEBUG = env_bool("DEBUG", False)

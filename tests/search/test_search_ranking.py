@@ -1,22 +1,21 @@
-"""How results are ordered and matched, and (on PostgreSQL) the word list they rank from."""
+"""How results are ordered and matched, and the documents table they rank from."""
+
+import re
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.search.models import IndexEntry
 
 from essays.factories import EssayIndexPageFactory, EssayPageFactory
-from search import terms
-from search.models import IndexTerm
+from search.models import SearchDocument
 from tests.search.test_search_page import titles
 
 SEARCH = "/search/"
-
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="only PostgreSQL ranks from the word list"
-)
 
 
 @pytest.fixture
@@ -69,59 +68,70 @@ def test_with_no_page_having_every_word_a_rare_word_counts_for_more(client, essa
     assert titles(response)[0] == "Rare"
 
 
-def test_update_index_rebuilds_what_search_finds(client, essay_index):
+def test_rebuilding_the_documents_restores_what_search_finds(client, essay_index, make_blogger):
     essay(essay_index, "Rebuilt", "Safeguarding matters.")
-    IndexEntry.objects.all().delete()
+    make_blogger("Safeguarding Lead")
+    SearchDocument.objects.all().delete()
     assert titles(client.get(SEARCH, {"q": "safeguarding"})) == []
-    call_command("update_index", stdout=None, verbosity=0)
-    assert titles(client.get(SEARCH, {"q": "safeguarding"})) == ["Rebuilt"]
+    call_command("rebuild_search_documents", verbosity=0)
+    assert sorted(titles(client.get(SEARCH, {"q": "safeguarding"}))) == [
+        "Rebuilt",
+        "Safeguarding Lead",
+    ]
 
 
-# The word list (PostgreSQL) ---------------------------------------------------
+# The documents table -----------------------------------------------------------
 
 
-def words_of(page) -> set[str]:
-    return set(IndexTerm.objects.filter(object_id=page.pk).values_list("lexeme", flat=True))
+def document_of(obj, pk=None) -> SearchDocument | None:
+    content_type = ContentType.objects.get_for_model(obj)
+    return SearchDocument.objects.filter(content_type=content_type, object_id=pk or obj.pk).first()
 
 
-@postgres_only
-def test_publishing_writes_the_pages_words_and_an_edit_replaces_them(essay_index):
+def test_publishing_writes_the_pages_document_and_an_edit_replaces_it(essay_index):
     page = essay(essay_index, "Dementia care", "Respite beds are closing.")
-    assert {"dementia", "care", "respit", "bed", "close"} <= words_of(page)
+    assert document_of(page).title == "Dementia care"
+    assert "Respite beds are closing." in document_of(page).body
     page.title = "Hospital discharge"
+    page.save_revision()
+    assert document_of(page).title == "Dementia care"  # a draft changes nothing
     page.save_revision().publish()
-    assert "discharg" in words_of(page)
-    assert "dementia" not in words_of(page)
+    assert document_of(page).title == "Hospital discharge"
 
 
-@postgres_only
-def test_the_words_go_with_the_entry_however_it_is_deleted(essay_index):
+def test_unpublishing_or_deleting_a_page_removes_its_document(essay_index):
     page = essay(essay_index, "Dementia care", "Respite beds are closing.")
     other = essay(essay_index, "Policing", "Stop and search.")
-    page.delete()
-    assert words_of(page) == set()
-    IndexEntry.objects.filter(object_id=str(other.pk))._raw_delete(using="default")
-    assert words_of(other) == set()
+    page.unpublish()
+    assert document_of(page) is None
+    pk = other.pk
+    other.delete()
+    assert document_of(other, pk) is None
 
 
-@postgres_only
-def test_refresh_all_restores_the_word_list_from_the_index(client, essay_index):
-    page = essay(essay_index, "Dementia care", "Respite beds are closing.")
-    before = set(IndexTerm.objects.values_list("entry_id", "lexeme", "score"))
-    IndexTerm.objects.all().delete()
-    assert titles(client.get(SEARCH, {"q": "respite"})) == []
-    terms.refresh_all()
-    assert set(IndexTerm.objects.values_list("entry_id", "lexeme", "score")) == before
-    assert titles(client.get(SEARCH, {"q": "respite"})) == [page.title]
+def test_a_profile_is_written_when_saved_and_removed_when_deleted(make_blogger):
+    blogger = make_blogger("Dr Grumble", role="A hospital doctor")
+    assert document_of(blogger).title == "Dr Grumble"
+    blogger.role = "A retired doctor"
+    blogger.save()
+    assert "retired" in document_of(blogger).body
+    pk = blogger.pk
+    blogger.delete()
+    assert document_of(blogger, pk) is None
 
 
-@postgres_only
-def test_a_search_reads_the_word_list_not_the_whole_index(client, essay_index):
+def test_a_search_reads_the_documents_table_not_wagtails_index(client, essay_index):
     essay(essay_index, "Dementia care", "Respite beds are closing.")
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
-        client.get(SEARCH, {"q": "respite beds"})
-    ranked = [query["sql"] for query in captured if IndexTerm._meta.db_table in query["sql"]]
-    assert ranked, "the page search ranks from the word list"
-    assert not any("ts_rank" in query["sql"] and "body" in query["sql"] for query in captured)
+        assert titles(client.get(SEARCH, {"q": "respite beds"})) == ["Dementia care"]
+    sql = [query["sql"] for query in captured]
+    assert any(SearchDocument._meta.db_table in query for query in sql)
+    assert not any(IndexEntry._meta.db_table in query for query in sql)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's vectors only")
+def test_on_postgresql_documents_match_through_their_weighted_vector(essay_index):
+    page = essay(essay_index, "Dementia care", "Respite beds are closing.")
+    vector = SearchDocument.objects.values_list("search_vector", flat=True).get(object_id=page.pk)
+    assert "'dementia':1A" in vector  # a title word, weighted A
+    assert re.search(r"'respit':\d+B", vector)  # a body word, stemmed and weighted B

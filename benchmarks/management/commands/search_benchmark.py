@@ -34,7 +34,7 @@ from people.models import Blogger, FeaturedExcerpt, Sector
 from roundups.blocks import excerpt_anchor
 from roundups.models import RoundupIndexPage, RoundupPage
 from roundups.titles import derived_slug, derived_title
-from search import views
+from search import documents, views
 
 ESSAY_SLUG = "benchmark-essay-"
 BLOGGER_SLUG = "benchmark-blogger-"
@@ -115,6 +115,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Content added in {time.perf_counter() - started:.0f} s; indexing…")
         started = time.perf_counter()
         rebuild_index([EssayPage, RoundupPage, Blogger], log=lambda line: self.stdout.write(line))
+        written = documents.rebuild()
+        self.stdout.write(f"{written:,} site search documents written")
         analyse()
         self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
 
