@@ -11,4 +11,6 @@ class SearchConfig(AppConfig):
         # `search_results` module, registering them with `core.results`.
         autodiscover_modules("search_results")
         # Django's documented place to connect receivers: importing the module does it.
-        from search import signals  # noqa: F401
+        from search import signals
+
+        signals.connect_document_receivers()

@@ -8,10 +8,11 @@ for better matches on every database.
 
 - On PostgreSQL, documents match through the GIN index on their weighted vector
   (`SearchQuery`: plain words, quoted phrases) and rank with `SearchRank`, where a
-  word in the title (weight A) counts 2.5 times one in the body (B). With several
-  words or phrases, each one's rank is weighted by its rarity among all documents
-  (inverse document frequency), so that a rare word counts for more than a common
-  one. One query ranks, cuts to the page wanted and counts every match.
+  word in the title (weight A) counts 2.5 times one in the body (B). When no
+  document has every word and any will do, each word's rank is weighted by its
+  rarity among the matches (inverse document frequency), so that a rare word counts
+  for more than a common one. One query ranks, cuts to the page wanted and counts
+  every match.
 - On SQLite (development and tests), documents whose text contains each word's
   beginning are read, and Python stems their words with the same Snowball English
   stemmer PostgreSQL uses, checks words and phrases, and ranks them by BM25 with
@@ -36,8 +37,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, Value, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, FloatField, Q, Value, Window
+from django.db.models.functions import Cast, Ln
 
 from wagtail.search.query import And, Or, Phrase, PlainText
 
@@ -200,17 +201,11 @@ class DocumentSearch:
         for other in queries[1:]:
             combined = combined & other if terms.every else combined | other
         matches = documents.filter(search_vector=combined)
-        if len(queries) == 1:
+        if terms.every or len(queries) == 1:
+            # Every part matched: one rank of the whole query (each rank reads the vector).
             rank = SearchRank(F("search_vector"), combined)
         else:
-            weights = rarity_weights(queries)
-            rank = sum(
-                (
-                    Coalesce(SearchRank(F("search_vector"), query), Value(0.0)) * weight
-                    for query, weight in zip(queries, weights, strict=True)
-                ),
-                Value(0.0),
-            )
+            rank = rarity_weighted_rank(queries)
 
         def rows(start: int, stop: int | None) -> list:
             ranked = (
@@ -227,15 +222,21 @@ class DocumentSearch:
 PREFIX_SCORE = {"postgresql": 0.3, "sqlite": 1.5}
 
 
-def rarity_weights(queries: list[SearchQuery]) -> list[float]:
-    """Each query's inverse document frequency among all documents (BM25's form), from its
-    count through the GIN index."""
-    everything = SearchDocument.objects.count() or 1
-    weights = []
+def rarity_weighted_rank(queries: list[SearchQuery]):
+    """Each part's rank weighted by its inverse document frequency (BM25's form) among the
+    documents that matched any part, counted in the same pass: a page with only a rare
+    word of the query comes before one with only a common word."""
+    everything = Window(Count("pk"))
+    total = Value(0.0)
     for query in queries:
-        frequency = SearchDocument.objects.filter(search_vector=query).count()
-        weights.append(math.log(1 + (everything - frequency + 0.5) / (frequency + 0.5)))
-    return weights
+        frequency = Window(Count("pk", filter=Q(search_vector=query)))
+        rarity = Ln(
+            Value(1.0)
+            + (Cast(everything, FloatField()) - frequency + Value(0.5))
+            / (Cast(frequency, FloatField()) + Value(0.5))
+        )
+        total = total + SearchRank(F("search_vector"), query) * rarity
+    return total
 
 
 # SQLite -----------------------------------------------------------------------

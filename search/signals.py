@@ -1,6 +1,7 @@
 """Keep what search knows in step with what is live: the documents it ranks
 (`search.documents`) and the titles "did you mean" suggests from."""
 
+from django.apps import apps as django_apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
@@ -24,14 +25,13 @@ def remove_page(instance, **kwargs) -> None:
     documents.remove_object(instance)
 
 
-@receiver(post_save, dispatch_uid="search-document-saved")
 def index_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     """A profile saved, or a page saved live (a factory, an import) or taken offline.
 
     A save of a few fields (a revision's bookkeeping) leaves the object in memory
     holding unsaved draft values, so the stored row is read back first, as Wagtail's
     own index does."""
-    if raw or not documents.is_indexed_model(sender):
+    if raw:
         return
     if update_fields is not None:
         instance = sender._default_manager.filter(pk=instance.pk).first()
@@ -40,10 +40,21 @@ def index_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> No
     documents.index_object(instance)
 
 
-@receiver(post_delete, dispatch_uid="search-document-deleted")
 def remove_deleted(sender, instance, **kwargs) -> None:
-    if documents.is_indexed_model(sender):
-        documents.remove_object(instance)
+    documents.remove_object(instance)
+
+
+def connect_document_receivers() -> None:
+    """Connect the save and delete receivers to the indexed models only (once the content
+    apps have registered their kinds): a receiver for every model would cost every other
+    bulk delete in the project its fast path."""
+    page_models = [model for model in django_apps.get_models() if issubclass(model, Page)]
+    for model in [*page_models, *documents.snippet_models()]:
+        post_save.connect(index_saved, sender=model, dispatch_uid=f"search-saved-{model._meta}")
+    for model in [Page, *documents.snippet_models()]:
+        post_delete.connect(
+            remove_deleted, sender=model, dispatch_uid=f"search-deleted-{model._meta}"
+        )
 
 
 @receiver(post_migrate, dispatch_uid="search-documents-after-migrate")
