@@ -5,6 +5,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.drafts import abandoned_drafts
 from core.reports import BackgroundTasksView
 from core.schedule import missed_schedule
 
@@ -27,6 +28,30 @@ def add_missed_schedule_panel(request, panels):
     # Only people who can publish can act on it (guest bloggers cannot).
     if PagePermissionPolicy().user_has_permission(request.user, "publish"):
         panels.append(MissedSchedulePanel())
+
+
+class AbandonedDraftsPanel(Component):
+    """The editor's own drafts left behind (autosave makes them), to finish or delete."""
+
+    name = "abandoned_drafts"
+    template_name = "core/admin/abandoned_drafts_panel.html"
+    order = 60
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["drafts"] = [
+            (draft, draft.permissions_for_user(self.user).can_delete())
+            for draft in abandoned_drafts(self.user)
+        ]
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_abandoned_drafts_panel(request, panels):
+    panels.append(AbandonedDraftsPanel(request.user))
 
 
 @hooks.register("register_admin_urls")

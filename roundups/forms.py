@@ -2,6 +2,10 @@
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -114,12 +118,33 @@ class RoundupPageForm(WagtailAdminPageForm):
             clash = roundups.filter(week_ending=week_ending)
             if self.instance.pk:
                 clash = clash.exclude(pk=self.instance.pk)
-            if clash.exists():
-                self.add_error(
-                    "week_ending",
-                    "There is already a roundup for this week: edit that one instead.",
-                )
+            existing = clash.first()
+            if existing is not None:
+                self.add_error("week_ending", week_taken_message(existing))
         return cleaned_data
+
+
+def week_taken_message(existing) -> str:
+    """The week's roundup already exists: name it, link it, and when it is a draft that was
+    never published (an autosave left behind, perhaps) offer to delete it."""
+    edit_url = reverse("wagtailadmin_pages:edit", args=[existing.pk])
+    if existing.first_published_at is not None:
+        return format_html(
+            'There is already a roundup for this week, “{}”: <a href="{}">edit that one</a> '
+            "instead.",
+            existing.title,
+            edit_url,
+        )
+    edited = existing.latest_revision_created_at
+    return format_html(
+        "There is already a draft roundup for this week, “{}” (never published{}): "
+        '<a href="{}">edit that one</a> instead, or '
+        '<a href="{}">delete it</a> if it was left behind, and save again.',
+        existing.title,
+        f", last saved {date_format(timezone.localtime(edited), 'j F Y, H:i')}" if edited else "",
+        edit_url,
+        reverse("wagtailadmin_pages:delete", args=[existing.pk]),
+    )
 
 
 class SuggestionExcerptForm(forms.Form):

@@ -145,9 +145,32 @@ def test_second_roundup_for_the_same_week_is_refused(
         add_url(index_page), roundup_form([excerpt_form(bloggers["ermintrude2"])])
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["week_ending"] == [
-        "There is already a roundup for this week: edit that one instead."
-    ]
+    existing = RoundupPage.objects.get()
+    [message] = response.context["form"].errors["week_ending"]
+    assert message == (
+        "There is already a roundup for this week, “Best of the frontline bloggers (week "
+        f'ending 19th October 2012)”: <a href="/admin/pages/{existing.pk}/edit/">edit that '
+        "one</a> instead."
+    )
+    assert f'<a href="/admin/pages/{existing.pk}/edit/">edit that one</a>' in (
+        response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_a_never_published_draft_for_the_week_is_offered_for_editing_or_deleting(
+    editor_client, index_page, bloggers, make_roundup
+):
+    draft = make_roundup(week_ending=date(2012, 10, 26), live=False)
+    response = editor_client.post(
+        add_url(index_page),
+        roundup_form([excerpt_form(bloggers["ermintrude2"])], week_ending="26/10/2012"),
+    )
+    html = response.content.decode()
+    assert "There is already a draft roundup for this week" in html
+    assert "never published" in html
+    assert f'<a href="/admin/pages/{draft.pk}/edit/">edit that one</a>' in html
+    assert f'<a href="/admin/pages/{draft.pk}/delete/">delete it</a>' in html
 
 
 @pytest.mark.django_db
@@ -224,3 +247,20 @@ def test_an_unreadable_date_is_an_error_on_its_field_and_the_text_stays(
     assert 'value="10/19/2012"' in html and "18.10.2012" in html
     assert "e.g. 19/10/2012 or 19 October 2012" in html
     assert not RoundupPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_publishing_from_the_add_form_after_autosave_made_the_page_is_a_message_not_an_error(
+    editor_client, index_page, bloggers
+):
+    incomplete = roundup_form([excerpt_form(bloggers["ermintrude2"], quote="", posted_on="")])
+    autosave = editor_client.post(add_url(index_page), incomplete, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 200 and autosave.json()["success"] is True
+    draft = RoundupPage.objects.get()
+    complete = roundup_form([excerpt_form(bloggers["ermintrude2"])], **{"action-publish": "1"})
+    response = editor_client.post(add_url(index_page), complete)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<a href="/admin/pages/{draft.pk}/edit/">edit that one</a>' in html
+    assert "What I see are cuts." in html  # what the editor typed is still there
+    assert RoundupPage.objects.count() == 1
