@@ -37,7 +37,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, FloatField, Q, Value, Window
+from django.db.models import Count, F, FloatField, Max, Q, Value, Window
 from django.db.models.functions import Cast, Ln
 
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -202,14 +202,18 @@ class DocumentSearch:
             combined = combined & other if terms.every else combined | other
         matches = documents.filter(search_vector=combined)
         if terms.every or len(queries) == 1:
-            # Every part matched: one rank of the whole query (each rank reads the vector).
-            rank = SearchRank(F("search_vector"), combined)
+            # Every part matched: one rank of the whole query, one row per object, ranked
+            # while the vectors are read, so that the count over the matches runs on
+            # narrow rows rather than carrying every vector along.
+            scored = matches.values("object_id").annotate(
+                score=Max(SearchRank(F("search_vector"), combined))
+            )
         else:
-            rank = rarity_weighted_rank(queries)
+            scored = matches.annotate(score=rarity_weighted_rank(queries))
 
         def rows(start: int, stop: int | None) -> list:
             ranked = (
-                matches.annotate(score=rank, total=Window(Count("*")))
+                scored.annotate(total=Window(Count("*")))
                 .order_by("-score", "object_id")
                 .values_list("object_id", "score", "total")
             )

@@ -27,5 +27,6 @@ def test_benchmark_generates_searchable_content_and_prints_figures(client):
     assert "30 essays" in printed
     assert "3 roundups with 12 excerpts" in printed
     assert re.search(r"24 searches on \w+: median [\d.]+ ms, p95 [\d.]+ ms", printed)
+    assert re.search(r"Before: settings \S+, DEBUG False, .* load [\d.]+, [\d.]+, [\d.]+", printed)
     # What it generated is in the index: a common word of its text finds essays.
     assert len(titles(client.get("/search/", {"q": "policy", "type": "essay"}))) > 0

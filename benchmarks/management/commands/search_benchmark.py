@@ -3,8 +3,12 @@
 
 With --generate it first adds 10,000 essays and 1,000 roundups of 20 excerpts
 (quoting 200 generated bloggers) and indexes them; run it on a database of its
-own. Then it runs a few hundred varied searches through the search page, in
-process, and prints the median and 95th percentile.
+own. Then it refreshes the database's statistics, runs a few hundred varied
+searches through the search page in process (each once untimed, then timed), and
+prints the median and 95th percentile, with what they depend on besides the code:
+the settings (DEBUG records every query and slows templates), the database and
+the machine's load before and after. On a shared machine the CPU time of this
+process and the time waiting on the database say more than the wall clock.
 """
 
 import json
@@ -13,6 +17,7 @@ import time
 import uuid
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -24,6 +29,7 @@ from benchmarks.sitegen import (
     TextMaker,
     analyse,
     bulk_add_children,
+    conditions,
     make_queries,
     rebuild_index,
     time_searches,
@@ -68,16 +74,30 @@ class Command(BaseCommand):
         )
         if options["queries"] < 1:
             return
+        if settings.DEBUG:
+            self.stdout.write(
+                self.style.WARNING(
+                    "DEBUG is on: templates keep debugging information and every SQL query "
+                    "is recorded, which slows each search. Time with DEBUG=0."
+                )
+            )
+        # Fresh planner statistics and visibility maps, so that a run does not depend on
+        # how long ago the content was written or autovacuum last passed.
+        analyse()
         queries = make_queries(options["queries"])
+        self.stdout.write(f"Before: {conditions()}")
         timing = time_searches(views.search, queries)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{timing.count} searches on {connection.vendor}: "
                 f"median {timing.median_ms:.1f} ms, p95 {timing.p95_ms:.1f} ms, "
                 f"max {timing.max_ms:.1f} ms, mean {timing.mean_ms:.1f} ms; "
-                f"{timing.queries_per_search:.1f} SQL queries a search."
+                f"{timing.queries_per_search:.1f} SQL queries a search; "
+                f"median CPU {timing.cpu_median_ms:.1f} ms here, "
+                f"{timing.sql_median_ms:.1f} ms waiting on the database."
             )
         )
+        self.stdout.write(f"After: {conditions()}")
 
     # Generation -------------------------------------------------------------
 
