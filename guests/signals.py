@@ -1,4 +1,7 @@
-"""The approval email a guest receives carries the editor's comment.
+"""The workflow emails say what happened in the writer's words.
+
+A rejection is, to the writer, a request for changes: its subject and text say
+"changes requested" (Wagtail's say "has been rejected"), for every workflow.
 
 Wagtail's approval email leaves the approving editor's comment out (its rejection
 email has it). Rather than override Wagtail's template for every workflow, the
@@ -6,14 +9,19 @@ approval notifier is replaced by one that uses the guests' template for the gues
 section's workflow only, and Wagtail's own for every other.
 """
 
-from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier
+from wagtail.admin.mail import (
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+)
 from wagtail.models import WorkflowState
-from wagtail.signals import workflow_approved
+from wagtail.signals import workflow_approved, workflow_rejected
 
 from guests.roles import WORKFLOW_NAME
 
 # Wagtail connects its approval notifier under this id; one receiver per id and sender.
 APPROVAL_EMAIL_UID = "workflow_state_approved_email_notification"
+REJECTION_EMAIL_UID = "workflow_state_rejected_email_notification"
+CHANGES_REQUESTED = "guests/notifications/workflow_state_changes_requested"
 
 
 class ApprovalEmailNotifier(WorkflowStateApprovalEmailNotifier):
@@ -33,4 +41,22 @@ approval_email_notifier = ApprovalEmailNotifier()
 workflow_approved.disconnect(sender=WorkflowState, dispatch_uid=APPROVAL_EMAIL_UID)
 workflow_approved.connect(
     approval_email_notifier, sender=WorkflowState, dispatch_uid=APPROVAL_EMAIL_UID
+)
+
+
+class ChangesRequestedEmailNotifier(WorkflowStateRejectionEmailNotifier):
+    """Wagtail's rejection email, worded as the request for changes it is."""
+
+    def get_template_set(self, instance, **kwargs):
+        return {
+            "subject": f"{CHANGES_REQUESTED}_subject.txt",
+            "text": f"{CHANGES_REQUESTED}.txt",
+            "html": f"{CHANGES_REQUESTED}.html",
+        }
+
+
+changes_requested_email_notifier = ChangesRequestedEmailNotifier()
+workflow_rejected.disconnect(sender=WorkflowState, dispatch_uid=REJECTION_EMAIL_UID)
+workflow_rejected.connect(
+    changes_requested_email_notifier, sender=WorkflowState, dispatch_uid=REJECTION_EMAIL_UID
 )

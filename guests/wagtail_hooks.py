@@ -166,8 +166,30 @@ class GuestDraftsPanel(Component):
                 status = "Changes requested"
             else:
                 status = "Draft"
-            rows.append({"page": post, "status": status})
+            comment = ""
+            if status == "Changes requested" and state.current_task_state is not None:
+                comment = state.current_task_state.comment
+            rows.append({"page": post, "status": status, "comment": comment})
         return {"rows": rows, "request": request}
+
+
+@hooks.register("before_edit_page")
+def show_the_requested_changes(request, page):
+    """Whoever edits a page sent back for changes reads the editor's comment where they
+    work, not only in its history and the email."""
+    if request.method != "GET":
+        return
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return
+    task_state = state.current_task_state
+    if task_state is None or not task_state.comment:
+        return
+    who = task_state.finished_by.get_full_name() if task_state.finished_by else ""
+    messages.warning(
+        request,
+        f"Changes requested{f' by {who}' if who else ''}: “{task_state.comment}”",
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -163,3 +163,31 @@ def test_only_the_guest_workflow_sends_the_approval_email_with_the_comment(world
     )
     connected = [ref for key, ref, _ in workflow_approved.receivers if key[0] == APPROVAL_EMAIL_UID]
     assert len(connected) == 1 and connected[0]() is approval_email_notifier
+
+
+@pytest.mark.django_db
+def test_a_guest_sent_back_reads_changes_requested_and_the_comment_where_they_work(
+    client, world, editor
+):
+    client.force_login(world.guest_a)
+    client.post(
+        edit_url(world.draft_a),
+        {**post_form(world.draft_a.title, slug=world.draft_a.slug), "action-submit": "1"},
+    )
+    mail.outbox.clear()
+    client.force_login(editor)
+    workflow_action(client, world.draft_a, "reject", "Say what the small hours cost.")
+
+    [email] = sent_to(world.guest_a.email)
+    assert email.subject == f'Changes requested: "{world.draft_a.title}"'
+    assert "rejected" not in (email.subject + email.body).lower()
+    assert "has asked for changes to" in email.body
+    assert "The editor's comment: \"Say what the small hours cost.\"" in email.body
+    assert f"http://testserver/admin/pages/{world.draft_a.pk}/edit/" in email.body
+
+    client.force_login(world.guest_a)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Changes requested" in dashboard
+    assert "The editor’s comment: “Say what the small hours cost.”" in dashboard
+    editing = client.get(edit_url(world.draft_a)).content.decode()
+    assert "Changes requested" in editing and "“Say what the small hours cost.”" in editing
