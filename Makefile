@@ -37,7 +37,7 @@ install-dev: $(VENV)/.installed-dev ## Create .venv with the development extras
 setup: install ## Migrate, set up roles and load the demo content
 	$(MANAGE) migrate --no-input
 	$(MANAGE) setup_roles
-	$(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'
+	$(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)' --site-address 'http://$(HOST):$(PORT)'
 	@echo
 	@echo "Demo accounts (password: $(DEMO_PASSWORD)):"
 	@echo "  admin  - administrator"
@@ -47,6 +47,7 @@ setup: install ## Migrate, set up roles and load the demo content
 
 # The task worker (emails, index updates) runs beside the server in its own process group,
 # and the whole group is stopped when the server stops (Ctrl-C included).
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup ## Set everything up and serve the site with demo content, with its task worker
 	@setsid $(MANAGE) db_worker --reload & worker=$$!; \
 	trap 'kill -TERM -$$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \

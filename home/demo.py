@@ -1,4 +1,7 @@
-"""The demo site's home page, made the root of the default Site."""
+"""The demo site's home page, made the root of the default Site, which answers at the
+address the demo is served from (so every absolute link in it works)."""
+
+from urllib.parse import urlsplit
 
 from wagtail.models import Page, Site
 
@@ -24,10 +27,18 @@ def load(loader) -> None:
         )
         home.save_revision().publish()
         loader.log("home page created")
+    hostname, port = site_host_and_port(loader.site_address)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    if site.root_page_id != home.pk or site.site_name != "Guerilla Policy":
-        site.hostname = site.hostname or "localhost"
-        site.port = site.port or 80
+    wanted = (home.pk, "Guerilla Policy", hostname, port)
+    if (site.root_page_id, site.site_name, site.hostname, site.port) != wanted:
         site.root_page = home
         site.site_name = "Guerilla Policy"
+        site.hostname, site.port = hostname, port
         site.save()
+        loader.log(f"site answers at {site.root_url}")
+
+
+def site_host_and_port(address: str) -> tuple[str, int]:
+    """("127.0.0.1", 8000) from "http://127.0.0.1:8000/"; the scheme's port when none."""
+    parts = urlsplit(address if "//" in address else f"http://{address}")
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)

@@ -21,14 +21,22 @@ def morning_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9)))
 
 
-class RoundupFeed(Feed):
-    """The latest roundups, newest first."""
-
-    description_template = "roundups/feeds/roundup_description.html"
+class SiteAddressFeed(Feed):
+    """A feed whose own address, like every link in it, starts with the Site's address (as
+    pages' canonical links and the essay feeds do), not with whichever host was asked."""
 
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+
+    def feed_url(self, obj):
+        return self.index_page.get_site().root_url + self.request.path
+
+
+class RoundupFeed(SiteAddressFeed):
+    """The latest roundups, newest first."""
+
+    description_template = "roundups/feeds/roundup_description.html"
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -38,7 +46,7 @@ class RoundupFeed(Feed):
         return obj.title
 
     def link(self, obj):
-        return obj.get_url(self.request)
+        return obj.get_full_url(self.request)
 
     def description(self, obj):
         return "The best of the week's frontline public-service bloggers."
@@ -50,7 +58,7 @@ class RoundupFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at or morning_of(item.week_ending)
@@ -64,14 +72,10 @@ class RoundupAtomFeed(RoundupFeed):
     subtitle = RoundupFeed.description
 
 
-class SectorExcerptFeed(Feed):
+class SectorExcerptFeed(SiteAddressFeed):
     """Every excerpt filed under one sector in the latest roundups."""
 
     description_template = "roundups/feeds/excerpt_description.html"
-
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
 
     def get_object(self, request, sector: str):
         self.request = request
@@ -84,7 +88,7 @@ class SectorExcerptFeed(Feed):
         return f"{obj.name}: {self.index_page.title}"
 
     def link(self, obj):
-        return self.index_page.get_url(self.request)
+        return self.index_page.get_full_url(self.request)
 
     def description(self, obj):
         return f"Excerpts from frontline bloggers on {obj.name.lower()}, from our weekly roundup."
@@ -102,7 +106,7 @@ class SectorExcerptFeed(Feed):
         return f"{item.value.heading}{by}"
 
     def item_link(self, item):
-        return f"{item.roundup.get_url(self.request)}#{item.anchor}"
+        return f"{item.roundup.get_full_url(self.request)}#{item.anchor}"
 
     def item_guid(self, item):
         return self.item_link(item)

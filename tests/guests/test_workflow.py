@@ -182,7 +182,7 @@ def test_a_guest_sent_back_reads_changes_requested_and_the_comment_where_they_wo
     assert email.subject == f'Changes requested: "{world.draft_a.title}"'
     assert "rejected" not in (email.subject + email.body).lower()
     assert "has asked for changes to" in email.body
-    assert "The editor's comment: \"Say what the small hours cost.\"" in email.body
+    assert 'The editor\'s comment: "Say what the small hours cost."' in email.body
     assert f"http://testserver/admin/pages/{world.draft_a.pk}/edit/" in email.body
 
     client.force_login(world.guest_a)

@@ -7,6 +7,7 @@ is idempotent: running the command twice changes nothing and duplicates nothing.
 
 import secrets
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -23,9 +24,17 @@ class Command(BaseCommand):
             help="Password for the demo accounts. Without it, new accounts get a random one "
             "(printed) and existing accounts keep theirs.",
         )
+        parser.add_argument(
+            "--site-address",
+            help="The address the demo is served at, e.g. http://127.0.0.1:8000 (`make run` "
+            "passes its HOST and PORT). The default Site takes its host name and port, so "
+            "canonical links, feeds, the sitemap and emails point at it. Defaults to "
+            "WAGTAILADMIN_BASE_URL.",
+        )
 
-    def handle(self, *args, password=None, **options):
+    def handle(self, *args, password=None, site_address=None, **options):
         self.password = password
+        self.site_address = site_address or settings.WAGTAILADMIN_BASE_URL
         self.generated_password = None
         if password is None:
             self.generated_password = secrets.token_urlsafe(12)
