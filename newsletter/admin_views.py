@@ -4,6 +4,9 @@ Editors and administrators only (the `newsletter.add_mailing` permission, which 
 Editors group has); guest bloggers and anonymous visitors are refused.
 """
 
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.decorators import csp
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -11,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from newsletter.compose import Edition
@@ -83,8 +87,23 @@ def roundup_report(request, page_id: int):
     )
 
 
+# The email in the admin's preview frame: its own styles are inline (as mail clients need),
+# its images may be anywhere a blogger's are, and nothing in it may run or submit.
+PREVIEW_POLICY = {
+    "default-src": [NONE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": [SELF, "https:", "data:"],
+    "base-uri": [NONE],
+    "form-action": [NONE],
+    "frame-ancestors": [SELF],
+    "sandbox": ["allow-popups", "allow-popups-to-escape-sandbox"],
+}
+
+
 @require_GET
 @permission_required(SEND, raise_exception=True)
+@xframe_options_sameorigin
+@csp(PREVIEW_POLICY)
 def roundup_preview(request, page_id: int):
     """The email itself, as HTML (for the preview frame) or plain text (?format=text)."""
     page = get_object_or_404(RoundupPage, pk=page_id)

@@ -97,6 +97,26 @@ def test_preview_shows_the_email_for_the_chosen_sectors(client, editor, roundup,
 
 
 @pytest.mark.django_db
+def test_the_preview_frame_may_show_the_email_but_nothing_in_it_may_run(client, editor, roundup):
+    client.force_login(editor)
+    preview = client.get(reverse("newsletter_roundup_preview", args=[roundup.pk]))
+    policy = dict(
+        (part.split(" ", 1) + [""])[:2]
+        for part in (p.strip() for p in preview["Content-Security-Policy"].split(";"))
+    )
+    assert policy["default-src"] == "'none'"
+    assert "script-src" not in policy  # so default-src 'none' forbids every script
+    assert policy["style-src"] == "'unsafe-inline'"  # the email's own inlined styles
+    assert policy["frame-ancestors"] == "'self'" and policy["form-action"] == "'none'"
+    assert "allow-scripts" not in policy["sandbox"] and "allow-same-origin" not in policy["sandbox"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    report = client.get(reverse("newsletter_roundup", args=[roundup.pk])).content.decode()
+    assert 'sandbox="allow-popups allow-popups-to-escape-sandbox"' in report
+    # The admin's own pages keep the admin's policy.
+    assert "'unsafe-inline'" in client.get("/admin/")["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
 def test_send_a_test_to_me_goes_to_the_editor_only(
     client, editor, roundup, sectors, make_subscriber
 ):
