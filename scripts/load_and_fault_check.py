@@ -63,10 +63,18 @@ class Results:
         return sum(self.statuses.values())
 
 
+class BehindTheProxy(http.cookiejar.DefaultCookiePolicy):
+    """The reverse proxy ends TLS, so the site marks its cookies Secure (the CSRF cookie
+    among them) while the proxy talks plain HTTP on loopback: send them back anyway."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
 def client(base: str, forwarded_for: str):
     """An opener that sends what the reverse proxy would, keeping cookies."""
     opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar(policy=BehindTheProxy())),
         NoRedirect,
     )
     headers = {
