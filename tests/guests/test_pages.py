@@ -1,5 +1,6 @@
 """The guest section and guest posts as readers and guests meet them."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -66,6 +67,13 @@ def test_post_page_shows_title_standfirst_and_byline(client, world):
     assert "What the front line knows that policy forgets." in html
     assert "By Alice Ward, who works on a ward" in html
     assert "Draft preview" not in html and "noindex" not in html
+
+
+@pytest.mark.django_db
+def test_post_byline_separates_the_role_from_the_date(client, world):
+    html = client.get(world.post_a.get_url()).content.decode()
+    byline = html[html.index('class="meta guest-post__byline"') :].split("</p>")[0]
+    assert re.search(r"who works on a ward<span aria-hidden=\"true\"> · </span><time ", byline)
 
 
 @pytest.mark.django_db

@@ -69,8 +69,8 @@ def test_having_an_account_is_said_in_words_not_only_by_style(
 ):
     html = get(client, "/officials/")
     assert 'Yes: <a href="https://twitter.com/sirbobkerslake"' in html
-    assert html.count('<th scope="col">On Twitter</th>') == 1
-    rows = html.split("<tbody>")[1]
+    assert html.count('<th scope="col" role="columnheader">On Twitter</th>') == 1
+    rows = html.split('<tbody role="rowgroup">')[1]
     assert rows.count("\n                                    No\n") == 2
 
 
