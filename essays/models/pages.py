@@ -224,6 +224,8 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, ListingFieldsMixin, Page):
 class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
     """An essay, standing alone under the index or as a numbered part of a series."""
 
+    share_kind = "article"  # its card on social media (core.sharing)
+
     author = models.ForeignKey(
         Author,
         null=True,

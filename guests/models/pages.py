@@ -55,6 +55,8 @@ class GuestSectionPage(Page):
 class GuestPostPage(Page):
     """A post written by a guest blogger from the front line of a public service."""
 
+    share_kind = "article"  # its card on social media (core.sharing)
+
     standfirst = models.TextField(
         max_length=400,
         blank=True,

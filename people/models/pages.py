@@ -57,10 +57,17 @@ class BloggerIndexPage(RoutablePageMixin, Page):
         self.profile_full_url = self.get_full_url(request) + self.reverse_subpage(
             "blogger", kwargs={"slug": blogger.slug}
         )
+        share = {
+            "title": blogger.name,
+            "description": blogger.bio or blogger.role or blogger.blog_name,
+            "image": blogger.picture,
+            "url": self.profile_full_url,
+            "kind": "profile",
+        }
         return self.render(
             request,
             template="people/blogger_page.html",
-            context_overrides={"blogger": blogger, "excerpts": excerpts},
+            context_overrides={"blogger": blogger, "excerpts": excerpts, "share": share},
         )
 
     @property

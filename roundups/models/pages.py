@@ -134,6 +134,8 @@ class RoundupIndexPage(RoutablePageMixin, Page):
 class RoundupPage(Page):
     """One week's "Best of the frontline bloggers": excerpts grouped by sector."""
 
+    share_kind = "article"  # its card on social media (core.sharing)
+
     week_ending = models.DateField(
         help_text="The last day of the week this roundup covers, e.g. 19/10/2012 or "
         "19 October 2012. The title and the page's address are made from it."
