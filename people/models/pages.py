@@ -117,6 +117,7 @@ class OfficialsTable:
 
     officials: list[Official]  # the rows, each with `.stale` set
     considered: int  # people matching the department and status filters
+    considered_rows: int  # their rows (someone who moved within the table has two)
     with_twitter: int  # of those, how many have an account
     stale_count: int
     stale_after_days: int
@@ -219,6 +220,7 @@ class OfficialIndexPage(RoutablePageMixin, Page):
         form.is_valid()
         officials = list(form.filter(Official.objects.select_related("department")))
         # People, not rows: someone who moved within the table has a row in each post.
+        considered_rows = len(officials)
         considered = len({official.name for official in officials})
         with_twitter = len({official.name for official in officials if official.has_twitter})
         if form.twitter_choice == "yes":
@@ -232,6 +234,7 @@ class OfficialIndexPage(RoutablePageMixin, Page):
         return OfficialsTable(
             officials=officials,
             considered=considered,
+            considered_rows=considered_rows,
             with_twitter=with_twitter,
             stale_count=sum(1 for official in officials if official.stale),
             stale_after_days=stale_after_days,

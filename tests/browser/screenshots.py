@@ -20,13 +20,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def pages_with_tables() -> list[tuple[str, str, int]]:
+    """Live essays with a table in their body: the hardest pages to fit on a phone."""
+    from essays.models import EssayPage
+
+    return [
+        (f"essay with a table {essay.slug}", essay.url, 200)
+        for essay in EssayPage.objects.live().public().order_by("path")
+        if any(block.block_type == "table" for block in essay.body)
+    ]
+
+
 @pytest.mark.usefixtures("demo_site")
 def test_write_screenshots_of_every_public_page_type(open_at):
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.glob("*.png"):
         old.unlink()
     written = []
-    for index, (label, path, status) in enumerate(public_pages(), start=1):
+    pages = public_pages() + pages_with_tables()
+    for index, (label, path, status) in enumerate(pages, start=1):
         for width, viewport in WIDTHS.items():
             page = open_at(width, path, expect_status=status)
             target = OUT / f"{index:02d}-{slug(label)}-{viewport['width']}px.png"

@@ -46,9 +46,16 @@ def test_officials_directory_on_a_phone_is_a_list_of_cards_with_labelled_facts(o
     page = open_at("phone", "/officials/")
     tables = page.evaluate(TABLES)
     assert [table["overflows"] for table in tables] == [False]
-    kerslake = page.locator("tr", has_text="Sir Bob Kerslake").first
-    assert "Department:" in kerslake.inner_text()
-    assert "On Twitter:" in kerslake.inner_text()
+    # Each fact is labelled with its column's name (drawn by CSS from data-label).
+    labels = page.evaluate(
+        """() => Array.from(document.querySelector('.officials-table tbody tr')
+            .querySelectorAll('td')).map(td => [
+                td.dataset.label, getComputedStyle(td).display,
+                getComputedStyle(td, '::before').content])"""
+    )
+    assert [label for label, _, _ in labels] == ["Post", "Department", "On Twitter", "Last checked"]
+    for label, display, before in labels:
+        assert display == "block" and before not in {"none", "normal", ""}, (label, before)
 
 
 def test_leaders_on_twitter_are_bold_in_the_essays_table(open_at):
