@@ -70,6 +70,7 @@ def test_demo_text_is_carried_faithfully(client, demo):
     assert "<ol>" in html and html.count("<li><p>") >= 10 + 5 + 9
     assert "Do not engage with users who are aggressive/abusive.”" in html
     assert "<table>" in html and "@sirbobkerslake" in html and "Dame Gillian Morgan" in html
+    assert "{#" not in html  # no template comment printed
     future = main_html(client, EssayPage.objects.get(slug="its-the-future").url)
     assert "5. We’ll all be driving flying cars soon" in future
     assert "‘letting light in on magic’" in future

@@ -131,6 +131,8 @@ def test_demo_directories_are_live_in_the_menu_and_show_the_seed(demo, client):
     officials = client.get("/officials/").content.decode()
     # 43 people: the seed's 38 and five successors (two moved within the table).
     assert "<strong>6 of 43</strong> have a Twitter account." in officials
+    assert "Showing" not in officials  # all 45 rows of the 43 people are shown
+    assert "{#" not in officials
     bloggers = client.get("/bloggers/").content.decode()
     assert all(
         name.replace("’", "&#x27;") in bloggers or name in bloggers for name in SEED_BLOGGERS
