@@ -74,7 +74,7 @@ def test_an_essay_with_a_listing_image_shows_that_image_cropped_for_cards(client
 
 
 @pytest.mark.django_db
-def test_a_series_part_card_names_its_series_and_uses_its_standfirst(client, demo):
+def test_a_series_part_card_has_its_title_and_standfirst(client, demo):
     part = EssayPage.objects.get(slug="its-the-future")
     meta = card(client, part.url)
     assert_full_card(meta)
