@@ -53,11 +53,11 @@ def page_description(page: Page) -> str:
 
 def share_card(request, page: Page | None, overrides: dict | None = None) -> ShareCard | None:
     """The card for `page` as served to `request`; None when there is no page (a view of
-    our own, such as search, shows no card)."""
+    our own, such as search, shows no card) or no request (a page rendered for an email)."""
     overrides = overrides or {}
-    if page is None:
+    if page is None or request is None:
         return None
-    site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/")
 
     image = overrides.get("image", getattr(page, "listing_image", None))
@@ -73,7 +73,8 @@ def share_card(request, page: Page | None, overrides: dict | None = None) -> Sha
         description=plain(overrides["description"])
         if "description" in overrides
         else page_description(page),
-        url=overrides.get("url") or page.full_url,  # as the canonical link
+        # As the canonical link; a page outside any site (a preview) has no address of its own.
+        url=overrides.get("url") or page.full_url or request.build_absolute_uri(),
         image_url=urljoin(root + "/", image_url),
         image_alt=image_alt,
         image_width=width,
