@@ -122,7 +122,12 @@ def table_value(lines: list[str]) -> dict:
                 cell = cell[2:-2]
             row.append(cell.strip())
         rows.append(row)
-    value = {"data": rows, "first_row_is_table_header": True, "first_col_is_header": False}
+    value = {
+        "data": rows,
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_header_choice": "row",  # as the table block stores it
+    }
     if cells:
         value["cell"] = cells
     return value
@@ -154,6 +159,18 @@ def add_essay(parent: Page, spec: dict, author: Author, loader) -> EssayPage:
     return essay
 
 
+def without_ids(value):
+    """A stream's raw data as plain values: list block items are stored as {"type": "item",
+    "value": …, "id": …}, which is the same content as the plain list the loader writes."""
+    if isinstance(value, dict):
+        if value.get("type") == "item" and "value" in value:
+            return without_ids(value["value"])
+        return {key: without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [without_ids(item) for item in value]
+    return value
+
+
 def refresh_untouched(essay: EssayPage, standfirst: str, body: list[dict], loader) -> None:
     """Bring an essay an earlier demo made up to date with the seed's text, as long as
     nobody has touched it since: its only revision is the loader's own. Anything an editor
@@ -162,7 +179,7 @@ def refresh_untouched(essay: EssayPage, standfirst: str, body: list[dict], loade
     if len(revisions) != 1 or revisions[0] is not None:
         return
     stored = [{"type": block["type"], "value": block["value"]} for block in essay.body.raw_data]
-    if stored == body and essay.standfirst == standfirst:
+    if without_ids(stored) == without_ids(body) and essay.standfirst == standfirst:
         return
     essay.standfirst, essay.body = standfirst, body
     essay.save_revision().publish()

@@ -127,7 +127,7 @@ def demo(db):
 def test_every_prose_paragraph_of_the_seed_is_on_a_live_page_word_for_word(client, demo):
     posts = seed_posts()
     assert sum(len(post) for post in posts) == 121  # 97 paragraphs and 24 list items
-    pages = {page.url: page_lines(client, page) for page in Page.objects.live().specific()[1:]}
+    pages = {page.url: page_lines(client, page) for page in Page.objects.live().filter(depth__gt=1)}
     changes = adopted_wording()
     assert len(changes) == 1  # the demo adopts one reader's answer; no other may differ
     missing = []
