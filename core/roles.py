@@ -3,13 +3,26 @@
 Idempotent: run after every migrate (post_migrate), by `manage.py setup_roles`
 and by `load_demo_content`. Apps with their own needs add a `roles.py` with a
 `configure(editors, guests)` function; it runs after the base set-up here.
+
+Workflows are deliberate: editors publish directly, and a page goes through moderation
+only where a workflow is assigned to its section (the guest section's "Editorial
+review"). Wagtail's installation assigns its sample "Moderators approval" workflow to
+the whole tree, which would offer editors "Submit to Moderators approval" beside
+Publish everywhere; that assignment is removed here (the workflow itself stays, for an
+administrator to assign to a section under Settings › Workflows).
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.admin.models import Admin
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    WorkflowPage,
+)
 
 from core.discovery import app_modules
 
@@ -30,6 +43,8 @@ EDITOR_APPS = (
     "taggit",
 )
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# The sample workflow Wagtail's migrations assign to the root page.
+WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
 
 
 def setup_roles() -> tuple[Group, Group]:
@@ -68,6 +83,8 @@ def setup_roles() -> tuple[Group, Group]:
                 )
 
     guests.permissions.add(access_admin)
+    if root is not None:
+        WorkflowPage.objects.filter(page=root, workflow__name=WAGTAIL_SAMPLE_WORKFLOW).delete()
 
     for module in app_modules("roles"):
         if module.__name__ != __name__ and hasattr(module, "configure"):

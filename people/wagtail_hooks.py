@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from people.models import Blogger, Department, Official, PeopleSettings, Sector
 
@@ -185,6 +186,10 @@ class ReadOnlyPermissionHelper(PermissionHelper):
         return False
 
 
+class OfficialsToCheckIndexView(IndexView):
+    page_title = "Officials to check"
+
+
 class OfficialsToCheckAdmin(ModelAdmin):
     """Officials whose entries are older than the site's limit, oldest first: a to-do list
     for whoever keeps the officials directory current."""
@@ -201,6 +206,7 @@ class OfficialsToCheckAdmin(ModelAdmin):
     inspect_view_enabled = True
     list_export = ("name", "post", "department", "status", "last_checked")
     ordering = ("last_checked", "name")
+    index_view_class = OfficialsToCheckIndexView
 
     def get_queryset(self, request):
         return Official.objects.checked_before(stale_cutoff(request)).select_related("department")

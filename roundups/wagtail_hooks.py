@@ -1,6 +1,6 @@
 """Admin: the reader-suggestion inbox, its "add to draft roundup" action, and date warnings."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.urls import path, reverse
 from django.utils.http import urlencode
 
@@ -33,6 +33,21 @@ class SuggestionButtonHelper(ButtonHelper):
         return buttons
 
 
+class CreditFilter(admin.SimpleListFilter):
+    """Whether the reader agreed to be named (the field's own name reads badly as a filter)."""
+
+    title = "whether the reader may be named"
+    parameter_name = "credit"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "May be named"), ("no", "Not to be named")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(credit=self.value() == "yes")
+        return queryset
+
+
 class SuggestionPermissionHelper(PermissionHelper):
     def user_can_create(self, user) -> bool:
         return False  # suggestions come from readers, through the site's form
@@ -49,7 +64,7 @@ class ReaderSuggestionAdmin(ModelAdmin):
     button_helper_class = SuggestionButtonHelper
     permission_helper_class = SuggestionPermissionHelper
     list_display = ("blog", "post_url", "submitted_at", "status", "credit_name", "roundup")
-    list_filter = ("status", "credit", "submitted_at")
+    list_filter = ("status", CreditFilter, "submitted_at")
     search_fields = ("blog", "post_url", "reason", "name")
     form_fields_exclude = ("submitted_at",)
     inspect_view_fields = (
