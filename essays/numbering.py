@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
+
 
 @dataclass(frozen=True)
 class SeriesPlace:
@@ -44,9 +46,17 @@ class SeriesSlot:
     scheduled_for: datetime | None = None
 
     @property
+    def delayed(self) -> bool:
+        """Scheduled for a time that has passed without it going live: the page says
+        "delayed" rather than promise a date that is gone."""
+        return bool(self.scheduled_for) and self.scheduled_for <= timezone.now()
+
+    @property
     def status(self) -> str:
         if self.live:
             return "live"
+        if self.delayed:
+            return "delayed"
         if self.scheduled_for:
             return "scheduled"
         return "planned"

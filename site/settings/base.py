@@ -465,3 +465,10 @@ def require(name: str) -> str:
 # Networks the link reader (core.fetching) may reach although they are not public: none.
 # Only tests list loopback here, to serve their fixture pages.
 LINK_FETCH_ALLOWED_NETWORKS: list[str] = []
+
+# Scheduled publishing: `manage.py publish_scheduled` runs every
+# PUBLISH_SCHEDULED_INTERVAL_MINUTES (cron; README). A page counts as having missed its
+# schedule (check_schedule, the dashboard) only when that interval and a minute more have
+# passed since its time, so monitoring does not trip on every scheduled publication.
+PUBLISH_SCHEDULED_INTERVAL_MINUTES = int(os.environ.get("PUBLISH_SCHEDULED_INTERVAL_MINUTES", "5"))
+MISSED_SCHEDULE_GRACE = timedelta(minutes=PUBLISH_SCHEDULED_INTERVAL_MINUTES + 1)

@@ -96,3 +96,29 @@ def test_missed_changes_to_a_live_page_are_reported_too(essay_index, capsys):
         call_command("check_schedule")
     err = capsys.readouterr().err
     assert "Open policy" in err and "its scheduled changes were due" in err
+
+
+@pytest.mark.django_db
+def test_a_page_waiting_for_the_jobs_next_run_is_not_reported(missed_part, capsys, settings):
+    """Due at 07:00 with the job every five minutes: not missed at 07:05, missed at 07:07."""
+    assert settings.MISSED_SCHEDULE_GRACE.total_seconds() == 6 * 60
+    with time_machine.travel(datetime(2012, 10, 22, 7, 5, 59, tzinfo=LONDON), tick=False):
+        call_command("check_schedule")
+    assert "No missed schedules" in capsys.readouterr().out
+    with (
+        time_machine.travel(datetime(2012, 10, 22, 7, 6, 1, tzinfo=LONDON), tick=False),
+        pytest.raises(CommandError, match="1 page"),
+    ):
+        call_command("check_schedule")
+
+
+@pytest.mark.django_db
+def test_the_series_page_says_delayed_once_the_time_has_passed(client, missed_part):
+    series = missed_part.get_parent()
+    with time_machine.travel(datetime(2012, 10, 21, 12, 0, tzinfo=LONDON), tick=False):
+        before = client.get(series.url).content.decode()
+    with time_machine.travel(datetime(2012, 10, 22, 7, 1, tzinfo=LONDON), tick=False):
+        after = client.get(series.url).content.decode()
+    assert "coming" in before and "Monday 22 October" in before
+    assert "Delayed" in after
+    assert "coming" not in after and "Monday 22 October" not in after
