@@ -133,32 +133,22 @@ def make_public(response: HttpResponse) -> None:
             del response["Vary"]
 
 
-def _host_path(url_or_request) -> tuple[str, str]:
-    if isinstance(url_or_request, HttpRequest):
-        return url_or_request.get_host().lower(), url_or_request.path
-    parts = urlsplit(url_or_request)
-    host = parts.netloc.lower()
-    if host.endswith(":80") and parts.scheme == "http":
-        host = host[:-3]
-    elif host.endswith(":443") and parts.scheme == "https":
-        host = host[:-4]
-    return host, parts.path or "/"
-
-
-def _generation_key(host: str, path: str) -> str:
-    return GENERATION_PREFIX + _digest(f"{host}{path}")
+def _generation_key(path: str) -> str:
+    """One generation per path whatever the host: a purge names the site's own host, and
+    a reader may have asked by another of ALLOWED_HOSTS."""
+    return GENERATION_PREFIX + _digest(path)
 
 
 def _entry_key(request: HttpRequest, generation: int) -> str:
-    host, path = _host_path(request)
     query = request.META.get("QUERY_STRING", "")
     scheme = "https" if request.is_secure() else "http"
-    return ENTRY_PREFIX + _digest(f"{generation}|{scheme}|{host}{path}?{query}")
+    host = request.get_host().lower()
+    return ENTRY_PREFIX + _digest(f"{generation}|{scheme}|{host}{request.path}?{query}")
 
 
 def forget_urls(urls: Iterable[str]) -> None:
     """Drop the stored copies of these addresses, every query variant included."""
-    keys = {_generation_key(*_host_path(url)) for url in urls}
+    keys = {_generation_key(urlsplit(url).path or "/") for url in urls}
     for key in keys:
         cache.add(key, 0, timeout=None)
         try:
@@ -189,7 +179,7 @@ class PageCacheMiddleware:
         shareable = request_may_share(request)
         entry_key = None
         if shareable and settings.PAGE_CACHE:
-            generation_key = _generation_key(*_host_path(request))
+            generation_key = _generation_key(request.path)
             generation = cache.get(generation_key, 0)
             entry_key = _entry_key(request, generation)
             entry = cache.get(entry_key)

@@ -1,9 +1,14 @@
 """Site-wide receivers."""
 
 from django.apps import apps as django_apps
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from core import purging
 from core.roles import setup_roles
 
 
@@ -18,3 +23,28 @@ def setup_roles_after_migrate(sender, **kwargs) -> None:
     with_models = [config for config in django_apps.get_app_configs() if config.models_module]
     if with_models and sender.name == with_models[-1].name:
         setup_roles()
+
+
+# Purging cached copies (core.purging). Deletion is caught before it happens, while the
+# page still has an address; the sender is named so Django's fast bulk deletes still work.
+@receiver(page_published, dispatch_uid="core-purge-published")
+@receiver(page_unpublished, dispatch_uid="core-purge-unpublished")
+def purge_changed_page(sender, instance, **kwargs) -> None:
+    purging.purge_later(purging.page_change_urls(instance))
+
+
+@receiver(post_page_move, dispatch_uid="core-purge-moved")
+def purge_moved_page(sender, instance, parent_page_before, url_path_before, **kwargs) -> None:
+    purging.purge_later(purging.page_move_urls(instance, parent_page_before, url_path_before))
+
+
+@receiver(pre_delete, sender=Page, dispatch_uid="core-purge-deleted")
+def purge_deleted_page(sender, instance, **kwargs) -> None:
+    if instance.live:
+        purging.purge_later(purging.page_change_urls(instance))
+
+
+@receiver(post_save, dispatch_uid="core-purge-snippet-saved")
+def purge_saved_snippet(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and sender in get_snippet_models():
+        purging.purge_snippet_later(instance)

@@ -5,6 +5,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core import purging
 from core.drafts import abandoned_drafts
 from core.reports import BackgroundTasksView
 from core.schedule import missed_schedule
@@ -75,3 +76,10 @@ def register_background_tasks_menu_item():
         icon_name="cogs",
         order=1400,
     )
+
+
+@hooks.register("before_delete_snippet")
+def purge_deleted_snippets(request, instances):
+    """What showed a snippet is worked out before it goes (its references go with it)."""
+    for instance in instances:
+        purging.purge_later(purging.snippet_change_urls(instance))

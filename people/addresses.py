@@ -38,3 +38,22 @@ def blogger_profile_url(slug: str) -> str:
     if not directory:
         return ""
     return directory + directory_page_model().get_resolver().reverse("blogger", slug=slug)
+
+
+def blogger_page_urls(slugs) -> list[str]:
+    """The full addresses of every live directory and of these bloggers' profiles in it:
+    the pages to purge when the bloggers change or are quoted anew."""
+    urls = []
+    for directory in directory_page_model().objects.live():
+        base = directory.get_full_url()
+        if base:
+            urls.append(base)
+            urls += [
+                base + directory.reverse_subpage("blogger", kwargs={"slug": slug}) for slug in slugs
+            ]
+    return urls
+
+
+def officials_pages():
+    """The live officials directories: every official and department shows there."""
+    return apps.get_model("people", "OfficialIndexPage").objects.live()

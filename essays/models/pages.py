@@ -54,6 +54,9 @@ class EssayFeedMixin(RoutablePageMixin):
     def feed_description(self) -> str:
         raise NotImplementedError
 
+    def get_cached_paths(self):
+        return ["/", "/feed/"]
+
     def feed_url(self, request=None) -> str:
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
@@ -220,6 +223,10 @@ class SeriesPage(DraftingMixin, EssayFeedMixin, ListingFieldsMixin, Page):
     def feed_description(self) -> str:
         return self.listing_summary or self.search_description or self.title
 
+    def cache_dependents(self):
+        """Each part shows the series' title and its place in it (core.purging)."""
+        return self.parts().live()
+
 
 class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
     """An essay, standing alone under the index or as a numbered part of a series."""
@@ -315,6 +322,11 @@ class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
         if self.pk is None:
             siblings.append(self)
         return numbering.navigation(series, siblings, self)
+
+    def cache_dependents(self):
+        """The other parts number themselves around this one and link to it."""
+        part = self.part
+        return part.series.parts().live() if part else []
 
     def drafting_parent(self):
         return self.part.series if self.part else None

@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.fields import introduction_field
+from people.addresses import blogger_page_urls
 from people.forms import OfficialFilterForm
 from people.models.settings import PeopleSettings
 from people.models.snippets import Blogger, Official
@@ -69,6 +70,10 @@ class BloggerIndexPage(RoutablePageMixin, Page):
             template="people/blogger_page.html",
             context_overrides={"blogger": blogger, "excerpts": excerpts, "share": share},
         )
+
+    def cache_dependents(self):
+        """Every profile sits under the directory's address (core.purging)."""
+        return blogger_page_urls(Blogger.objects.values_list("slug", flat=True))
 
     @property
     def full_url(self):
@@ -170,6 +175,9 @@ class OfficialIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "officials directory"
+
+    def get_cached_paths(self):
+        return ["/", "/csv/"]
 
     @path("", name="directory")
     def directory(self, request):

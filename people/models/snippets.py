@@ -11,7 +11,12 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from people.addresses import blogger_directory_url, blogger_profile_url
+from people.addresses import (
+    blogger_directory_url,
+    blogger_page_urls,
+    blogger_profile_url,
+    officials_pages,
+)
 from people.fields import TwitterHandleField, web_address_validator
 
 
@@ -84,6 +89,10 @@ class Sector(SlugFromNameMixin, index.Indexed, models.Model):
         """This sector's group in the blogger directory ("" while there is no live directory)."""
         directory = blogger_directory_url()
         return f"{directory}#{self.slug}" if directory else ""
+
+    def cache_dependents(self):
+        """The directory and profiles list bloggers under their sectors (core.purging)."""
+        return blogger_page_urls(self.bloggers.values_list("slug", flat=True))
 
 
 class Blogger(SlugFromNameMixin, index.Indexed, models.Model):
@@ -174,6 +183,10 @@ class Blogger(SlugFromNameMixin, index.Indexed, models.Model):
     def twitter_url(self) -> str:
         return f"https://twitter.com/{self.twitter_handle}" if self.twitter_handle else ""
 
+    def cache_dependents(self):
+        """Their profile and the directory; roundups are found by reference (core.purging)."""
+        return blogger_page_urls([self.slug])
+
     @property
     def default_sector(self) -> "Sector | None":
         """The first of their sectors in the editors' order: where their excerpts go unless
@@ -206,6 +219,9 @@ class Department(SlugFromNameMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def cache_dependents(self):
+        return officials_pages()
 
 
 class OfficialQuerySet(models.QuerySet):
@@ -316,6 +332,9 @@ class Official(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.post}"
+
+    def cache_dependents(self):
+        return officials_pages()
 
     def clean(self):
         super().clean()

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import INTRO_FEATURES, introduction_field
+from people.addresses import blogger_page_urls
 from people.featured import FeaturedRow
 from people.models import Sector
 from people.sectors import SectorGroup
@@ -91,6 +92,9 @@ class RoundupIndexPage(RoutablePageMixin, Page):
             "period_by_month": by_month,
             "feed_sectors": Sector.objects.all(),
         }
+
+    def get_cached_paths(self):
+        return ["/", "/feed/", "/feed/atom/"]
 
     @path("")
     def archive(self, request):
@@ -306,6 +310,29 @@ class RoundupPage(Page):
                 )
             )
         return rows
+
+    def cache_dependents(self) -> list[str]:
+        """What else shows this roundup (core.purging): its year and month in the archive
+        (each month page of the year, whose navigation lists the year's months), its
+        sectors' feeds, and its bloggers' profiles and the directory's counts."""
+        urls = []
+        index = RoundupIndexPage.objects.parent_of(self).first()
+        base = index.get_full_url() if index else None
+        if base and self.week_ending:
+            year = self.week_ending.year
+            urls.append(base + index.reverse_subpage("year", args=(year,)))
+            urls += [
+                base + index.reverse_subpage("month", args=(year, month)) for month in range(1, 13)
+            ]
+            for slug in Sector.objects.filter(pk__in=self.sector_ids).values_list(
+                "slug", flat=True
+            ):
+                urls += [
+                    base + index.reverse_subpage(name, kwargs={"sector": slug})
+                    for name in ("sector_feed", "sector_atom_feed")
+                ]
+        slugs = {item.value["blogger"].slug for item in self.all_excerpts if item.value["blogger"]}
+        return urls + blogger_page_urls(sorted(slugs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -95,6 +95,34 @@ def search_backends_from_env() -> dict:
     return {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 
+def frontend_cache_from_env() -> dict:
+    """Wagtail's frontend cache backends, each turned on by its variables (see the README):
+    Varnish (or any cache that takes PURGE) at VARNISH_PURGE_URL, Cloudflare with
+    CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN, CloudFront with
+    CLOUDFRONT_DISTRIBUTION_ID (boto3's own AWS credentials). core.purging calls them."""
+    backends = {}
+    varnish = os.environ.get("VARNISH_PURGE_URL", "").strip()
+    if varnish:
+        backends["varnish"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    zone = os.environ.get("CLOUDFLARE_ZONE_ID", "").strip()
+    if zone:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        }
+    distribution = os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "").strip()
+    if distribution:
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+        }
+    return backends
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -231,6 +259,9 @@ CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "3600"))
 CACHE_PRIVATE_PATHS = ["/admin/", "/guests/", "/drafting/", "/newsletter/"]
 # The application's own page cache, in CACHES["default"] (PAGE_CACHE=true).
 PAGE_CACHE = env_bool("PAGE_CACHE", False)
+# Edge caches purged on publish (core.purging). wagtail.contrib.frontend_cache is not an
+# installed app: its own publish handler would purge the page alone, inside the request.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 # How many reverse proxies in front of the site append to X-Forwarded-For. 0 (the default)
 # trusts no header and uses the connection's address; behind one nginx, 1. Used by every
