@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
-from people.models import FeaturedExcerpt
+from people.models import Blogger, FeaturedExcerpt
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,11 @@ class FeaturedRow:
 
 def replace_featured(page, rows: Iterable[FeaturedRow]) -> None:
     """Make the index hold exactly `rows` for `page`."""
+    rows = list(rows)
     with transaction.atomic():
+        before = set(
+            FeaturedExcerpt.objects.filter(page_id=page.pk).values_list("blogger_id", flat=True)
+        )
         FeaturedExcerpt.objects.filter(page_id=page.pk).delete()
         FeaturedExcerpt.objects.bulk_create(
             FeaturedExcerpt(
@@ -43,8 +49,32 @@ def replace_featured(page, rows: Iterable[FeaturedRow]) -> None:
             )
             for position, row in enumerate(rows)
         )
+        refresh_featured_counts(before | {row.blogger_id for row in rows})
 
 
 def clear_featured(page) -> None:
     """Forget everything `page` featured."""
-    FeaturedExcerpt.objects.filter(page_id=page.pk).delete()
+    with transaction.atomic():
+        featured = FeaturedExcerpt.objects.filter(page_id=page.pk)
+        bloggers = set(featured.values_list("blogger_id", flat=True))
+        featured.delete()
+        refresh_featured_counts(bloggers)
+
+
+def refresh_featured_counts(blogger_ids: Iterable[int] | None = None) -> None:
+    """Store how many excerpts each of these bloggers (all when None) has on live pages,
+    in one UPDATE."""
+    bloggers = Blogger.objects.all()
+    if blogger_ids is not None:
+        blogger_ids = set(blogger_ids)
+        if not blogger_ids:
+            return
+        bloggers = bloggers.filter(pk__in=blogger_ids)
+    counts = (
+        FeaturedExcerpt.objects.filter(blogger=OuterRef("pk"))
+        .order_by()
+        .values("blogger")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    bloggers.update(featured_count=Coalesce(Subquery(counts), 0))

@@ -84,9 +84,7 @@ class BloggerViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Blogger.objects.annotate(featured_count=Count("featured")).prefetch_related(
-            "sectors"
-        )
+        return Blogger.objects.prefetch_related("sectors")
 
 
 class OfficialFilterSet(WagtailFilterSet):

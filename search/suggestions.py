@@ -8,13 +8,15 @@ typing-errors and abuse off the public page.
 """
 
 import difflib
+import hashlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
@@ -26,6 +28,8 @@ VOCABULARY_KEY = "search:vocabulary"
 YEARS_KEY = "search:years"
 VOCABULARY_TIMEOUT = 60 * 60
 POPULAR_DAYS = 30
+HITS_KEY = "search:hits:"
+HITS_TIMEOUT = 24 * 60 * 60
 
 
 def _vocabulary() -> dict[str, str]:
@@ -115,9 +119,28 @@ def popular_searches(limit: int = 8) -> list[str]:
 
 
 def record(parsed: ParsedQuery) -> None:
-    """Count the search in the record editors see (Reports › Search terms)."""
-    if not parsed.is_empty:
-        Query.get(parsed.text).add_hit()
+    """Count the search in the record editors see (Reports › Search terms).
+
+    Searches are counted in the cache and written SEARCH_HITS_BATCH at a time, so search
+    traffic writes to the database once per batch, not once per request; a batch not yet
+    full (at most SEARCH_HITS_BATCH - 1 searches of a term) is lost if the cache drops it.
+    """
+    if parsed.is_empty:
+        return
+    batch = getattr(settings, "SEARCH_HITS_BATCH", 10)
+    text = normalise_query_string(parsed.text)
+    key = HITS_KEY + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    cache.add(key, 0, timeout=HITS_TIMEOUT)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # dropped between add and incr: this search goes uncounted
+        return
+    if count % batch == 0:
+        query = Query.get(parsed.text)
+        daily, _created = QueryDailyHits.objects.get_or_create(
+            query=query, date=timezone.now().date()
+        )
+        QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + batch)
 
 
 def promotions(parsed: ParsedQuery) -> list[SearchPromotion]:

@@ -248,6 +248,10 @@ class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
         help_text="Leave blank to use the moment the essay goes live. Set it for an essay "
         "first published elsewhere or earlier.",
     )
+    # The date listings sort by, kept on save: the stated date, else the go-live date. A
+    # stored, indexed column lets "newest first" read ten rows of an index instead of
+    # sorting every essay on every request.
+    sort_date = models.DateTimeField(null=True, blank=True, editable=False)
     standfirst = models.TextField(
         blank=True,
         max_length=500,
@@ -289,6 +293,17 @@ class EssayPage(DraftingMixin, ListingFieldsMixin, Page):
 
     class Meta:
         verbose_name = "essay"
+        # Read backwards, it gives "sort_date DESC, pk DESC": newest_first().
+        indexes = [models.Index(fields=["sort_date", "page_ptr"], name="essay_newest_first_idx")]
+
+    def save(self, *args, **kwargs):
+        self.sort_date = self.published_at or self.first_published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"published_at", "first_published_at"} & set(
+            update_fields
+        ):
+            kwargs["update_fields"] = {*update_fields, "sort_date"}
+        super().save(*args, **kwargs)
 
     @property
     def display_date(self):

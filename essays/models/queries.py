@@ -3,18 +3,16 @@
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import models
-from django.db.models.functions import Coalesce
-
 from wagtail.models import PageManager, PageQuerySet, Revision
 
 
 class EssayPageQuerySet(PageQuerySet):
     def newest_first(self) -> "EssayPageQuerySet":
-        """Order by the date readers see: the stated first-published date, else go-live."""
-        return self.annotate(shown_date=Coalesce("published_at", "first_published_at")).order_by(
-            models.F("shown_date").desc(nulls_last=True), "-pk"
-        )
+        """Order by the date readers see: the stated first-published date, else go-live
+        (`sort_date`, kept on save, which the index `essay_newest_first_idx` serves)."""
+        # Every live essay has a date; drafts without one sort wherever the database puts
+        # NULLs, which lets PostgreSQL read the index backwards.
+        return self.order_by("-sort_date", "-pk")
 
     def for_listing(self) -> "EssayPageQuerySet":
         """What a card or feed entry prints, fetched with the essays, not per card."""

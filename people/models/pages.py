@@ -5,7 +5,7 @@ import csv
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,6 +20,11 @@ from people.forms import OfficialFilterForm
 from people.models.settings import PeopleSettings
 from people.models.snippets import Blogger, Official
 from people.sectors import SectorGroup, group_by_sector
+
+# A page of the directory, and of a profile's featured posts: what a reader scrolls, and
+# what a page costs, stay the same however many bloggers and roundups there are.
+BLOGGERS_PER_PAGE = 50
+EXCERPTS_PER_PAGE = 20
 
 
 class BloggerIndexPage(RoutablePageMixin, Page):
@@ -38,8 +43,16 @@ class BloggerIndexPage(RoutablePageMixin, Page):
 
     @path("", name="directory")
     def directory(self, request):
+        bloggers_page = Paginator(
+            Blogger.objects.order_by("name", "pk").prefetch_related("sectors"),
+            BLOGGERS_PER_PAGE,
+        ).get_page(request.GET.get("page"))
         return self.render(
-            request, context_overrides={"sector_groups": self.sector_groups(request)}
+            request,
+            context_overrides={
+                "sector_groups": self.sector_groups(request, bloggers_page.object_list),
+                "bloggers_page": bloggers_page,
+            },
         )
 
     @path("<slug:slug>/", name="blogger")
@@ -47,11 +60,13 @@ class BloggerIndexPage(RoutablePageMixin, Page):
         blogger = get_object_or_404(
             Blogger.objects.select_related("picture").prefetch_related("sectors"), slug=slug
         )
-        excerpts = list(
+        excerpts_page = Paginator(
             blogger.featured.filter(page__in=Page.objects.live().public())
             .select_related("page", "sector")
-            .order_by("-page_date", "position")
-        )
+            .order_by("-page_date", "position"),
+            EXCERPTS_PER_PAGE,
+        ).get_page(request.GET.get("page"))
+        excerpts = list(excerpts_page.object_list)
         for excerpt in excerpts:
             page_url = excerpt.page.get_url(request)
             excerpt.page_link = f"{page_url}#{excerpt.anchor}" if excerpt.anchor else page_url
@@ -68,7 +83,12 @@ class BloggerIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="people/blogger_page.html",
-            context_overrides={"blogger": blogger, "excerpts": excerpts, "share": share},
+            context_overrides={
+                "blogger": blogger,
+                "excerpts": excerpts,
+                "excerpts_page": excerpts_page,
+                "share": share,
+            },
         )
 
     def cache_dependents(self):
@@ -92,16 +112,14 @@ class BloggerIndexPage(RoutablePageMixin, Page):
             ]
         return urls
 
-    def sector_groups(self, request=None) -> list["SectorGroup"]:
-        """Bloggers under each sector in the editors' order (a blogger may be in several),
-        then those with no sector. Each blogger has `featured_count` (excerpts on live,
-        public pages) and `profile_url`."""
-        live_pages = Page.objects.live().public()
-        bloggers = list(
-            Blogger.objects.annotate(
-                featured_count=Count("featured", filter=Q(featured__page__in=live_pages))
-            ).prefetch_related("sectors")
-        )
+    def sector_groups(self, request=None, bloggers=None) -> list["SectorGroup"]:
+        """These bloggers (all by default) under each sector in the editors' order (a
+        blogger may be in several), then those with no sector. Each blogger has
+        `featured_count` (excerpts on live pages, kept by people.featured) and
+        `profile_url`."""
+        if bloggers is None:
+            bloggers = Blogger.objects.prefetch_related("sectors")
+        bloggers = list(bloggers)
         directory_url = self.get_url(request)
         for blogger in bloggers:
             blogger.profile_url = directory_url + self.reverse_subpage(

@@ -5,7 +5,6 @@ Editors add excerpts in any order; the page groups them under sector headings in
 the sectors' editorial order, keeping the editor's order inside each sector.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -77,17 +76,14 @@ class RoundupIndexPage(RoutablePageMixin, Page):
         page_obj = paginator.get_page(request.GET.get("page"))
         rows = list(page_obj.object_list)
         sectors = Sector.objects.in_bulk({pk for row in rows for pk in row.sector_ids})
-        months = defaultdict(list)
-        for month in self.roundups().order_by().dates("week_ending", "month", order="DESC"):
-            months[month.year].append(month)
         return {
+            **self.archive_navigation(period),
             "entries": [
                 ArchiveEntry(row, [sectors[pk] for pk in row.sector_ids if pk in sectors])
                 for row in rows
             ],
             "page_obj": page_obj,
             "paginator": paginator,
-            "archive_months": dict(months),
             "period": period,
             "period_by_month": by_month,
             "feed_sectors": Sector.objects.all(),
@@ -95,6 +91,39 @@ class RoundupIndexPage(RoutablePageMixin, Page):
 
     def get_cached_paths(self):
         return ["/", "/feed/", "/feed/atom/"]
+
+    def archive_navigation(self, period: date | None) -> dict:
+        """The months of one year (the period's, or the newest roundup's) and links to the
+        nearest years either side that have roundups: a dozen links however long the
+        archive, each found through the index on the week-ending date."""
+        roundups = self.roundups().order_by()
+        if period is None:
+            newest = roundups.order_by("-week_ending").values_list("week_ending", flat=True)
+            period = newest.first()
+            if period is None:
+                return {"archive_year": None, "archive_months": []}
+        year = period.year
+        earlier = (
+            roundups.filter(week_ending__lt=date(year, 1, 1))
+            .order_by("-week_ending")
+            .values_list("week_ending", flat=True)
+            .first()
+        )
+        later = (
+            roundups.filter(week_ending__gt=date(year, 12, 31))
+            .order_by("week_ending")
+            .values_list("week_ending", flat=True)
+            .first()
+        )
+        months = roundups.filter(
+            week_ending__gte=date(year, 1, 1), week_ending__lte=date(year, 12, 31)
+        ).dates("week_ending", "month", order="DESC")
+        return {
+            "archive_year": year,
+            "archive_months": list(months),
+            "earlier_year": earlier.year if earlier else None,
+            "later_year": later.year if later else None,
+        }
 
     @path("")
     def archive(self, request):
@@ -208,6 +237,10 @@ class RoundupPage(Page):
 
     class Meta:
         verbose_name = "roundup"
+        # The archive's newest-first pages and its month navigation read this index.
+        indexes = [
+            models.Index(fields=["week_ending", "page_ptr"], name="roundup_newest_first_idx")
+        ]
 
     # Derived title and slug -------------------------------------------------
 

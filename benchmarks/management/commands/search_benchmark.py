@@ -201,6 +201,7 @@ class Command(BaseCommand):
                 "slug": f"{ESSAY_SLUG}{n}",
                 "first_published_at": published,
                 "published_at": published,
+                "sort_date": published,
                 "standfirst": text.sentence(12, 30)[:500],
                 "body": json.dumps(body),
             }
