@@ -13,7 +13,7 @@ export TEST_DATABASE_URL
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guerilla_bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run worker deploy backup restore setup test lint check pytest pytest-sqlite pytest-postgres screenshots benchmark clean
+.PHONY: help install install-dev run worker deploy backup restore setup test lint check pytest pytest-sqlite pytest-postgres screenshots benchmark bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -93,6 +93,13 @@ benchmark: install-dev ## Search timings on 10,000 essays and 1,000 roundups at 
 		echo "run $$run, load: $$(uptime)"; \
 		DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) search_benchmark --generate || exit 1; \
 	done
+
+bench: install-dev ## Pages/s uncached, page cache, Varnish and nginx on BENCH_DATABASE_URL (apt: wrk varnish nginx redis-server)
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) migrate --no-input -v0
+	@if [ "$$(DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) shell -c 'from home.models import HomePage; print(HomePage.objects.exists())')" != "True" ]; then \
+		DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'; fi
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) search_benchmark --generate >/dev/null
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/page_bench.py
 
 clean: ## Remove the virtual environment, database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected
