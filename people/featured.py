@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from wagtail.models import Page
+
 from people.models import Blogger, FeaturedExcerpt
 
 
@@ -62,7 +64,8 @@ def clear_featured(page) -> None:
 
 
 def refresh_featured_counts(blogger_ids: Iterable[int] | None = None) -> None:
-    """Store how many excerpts each of these bloggers (all when None) has on live pages,
+    """Store how many excerpts each of these bloggers (all when None) has on live pages
+    and public (a draft, or a page behind a password or a login, does not count),
     in one UPDATE."""
     bloggers = Blogger.objects.all()
     if blogger_ids is not None:
@@ -71,7 +74,9 @@ def refresh_featured_counts(blogger_ids: Iterable[int] | None = None) -> None:
             return
         bloggers = bloggers.filter(pk__in=blogger_ids)
     counts = (
-        FeaturedExcerpt.objects.filter(blogger=OuterRef("pk"))
+        FeaturedExcerpt.objects.filter(
+            blogger=OuterRef("pk"), page__in=Page.objects.live().public().values("pk")
+        )
         .order_by()
         .values("blogger")
         .annotate(count=Count("pk"))

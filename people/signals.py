@@ -8,10 +8,12 @@ costs one cache delete and the next profile link asks the database once.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from people.addresses import forget_blogger_directory_url
+from people.featured import refresh_featured_counts
+from people.models import FeaturedExcerpt
 from people.models.pages import BloggerIndexPage
 
 
@@ -27,3 +29,16 @@ from people.models.pages import BloggerIndexPage
 @receiver(post_delete, sender=Site, dispatch_uid="people-directory-Site")
 def forget_directory_url(**kwargs) -> None:
     forget_blogger_directory_url()
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="people-featured-restricted")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="people-featured-unrestricted")
+def recount_featured_under_restriction(sender, instance, **kwargs) -> None:
+    """A page made private, or public again, changes what its bloggers count."""
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path:
+        refresh_featured_counts(
+            FeaturedExcerpt.objects.filter(page__path__startswith=path).values_list(
+                "blogger_id", flat=True
+            )
+        )

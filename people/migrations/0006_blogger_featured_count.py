@@ -9,7 +9,7 @@ def count_featured(apps, schema_editor):
     Blogger = apps.get_model("people", "Blogger")
     FeaturedExcerpt = apps.get_model("people", "FeaturedExcerpt")
     counts = (
-        FeaturedExcerpt.objects.filter(blogger=OuterRef("pk"))
+        FeaturedExcerpt.objects.filter(blogger=OuterRef("pk"), page__live=True)
         .order_by()
         .values("blogger")
         .annotate(count=Count("pk"))
