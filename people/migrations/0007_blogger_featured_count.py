@@ -21,7 +21,7 @@ def count_featured(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0005_people_settings'),
+        ('people', '0006_official_date_example'),
     ]
 
     operations = [

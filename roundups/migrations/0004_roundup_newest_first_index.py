@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('roundups', '0002_roundup_settings'),
+        ('roundups', '0003_flexible_dates'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
