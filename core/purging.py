@@ -131,13 +131,18 @@ def send_purges(urls: Iterable[str]) -> None:
             backend.purge_batch(mine)
 
 
-@task()
+# Ahead of the search and reference index updates the same publish queues: readers see the
+# change as soon as the worker is free, not after the slower tasks.
+PURGE_PRIORITY = 50
+
+
+@task(priority=PURGE_PRIORITY)
 def purge_addresses(urls: list[str]) -> int:
     send_purges(urls)
     return len(urls)
 
 
-@task()
+@task(priority=PURGE_PRIORITY)
 def purge_snippet(app_label: str, model_name: str, pk: str) -> int:
     """Purge what shows a snippet: worked out in the worker, where a blogger featured in a
     hundred roundups costs the editor nothing."""

@@ -36,6 +36,7 @@ from benchmarks.sitegen import (
 )
 from essays.models import EssayIndexPage, EssayPage
 from home.models import HomePage
+from people.featured import refresh_featured_counts
 from people.models import Blogger, FeaturedExcerpt, Sector
 from roundups.blocks import excerpt_anchor
 from roundups.models import RoundupIndexPage, RoundupPage
@@ -131,6 +132,7 @@ class Command(BaseCommand):
             for row in featured:
                 row.page_id = by_slug[row.page_id]
             FeaturedExcerpt.objects.bulk_create(featured, batch_size=2000)
+            refresh_featured_counts()
             self.stdout.write(f"  {count:,} roundups with {len(featured):,} excerpts")
         self.stdout.write(f"Content added in {time.perf_counter() - started:.0f} s; indexing…")
         started = time.perf_counter()
