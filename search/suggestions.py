@@ -127,7 +127,7 @@ def record(parsed: ParsedQuery) -> None:
     """
     if parsed.is_empty:
         return
-    batch = getattr(settings, "SEARCH_HITS_BATCH", 10)
+    batch = max(settings.SEARCH_HITS_BATCH, 1)
     text = normalise_query_string(parsed.text)
     key = HITS_KEY + hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
     cache.add(key, 0, timeout=HITS_TIMEOUT)

@@ -257,6 +257,8 @@ else:
 CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
 CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "3600"))
 CACHE_PRIVATE_PATHS = ["/admin/", "/guests/", "/drafting/", "/newsletter/"]
+# Searches are counted for editors (Reports) in the cache and written this many at a time.
+SEARCH_HITS_BATCH = int(os.environ.get("SEARCH_HITS_BATCH", "10"))
 # The application's own page cache, in CACHES["default"] (PAGE_CACHE=true).
 PAGE_CACHE = env_bool("PAGE_CACHE", False)
 # Edge caches purged on publish (core.purging). wagtail.contrib.frontend_cache is not an

@@ -29,3 +29,5 @@ NEWSLETTER_RATE_PER_SECOND = 0
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
 # Tests see every change at once; the page cache's own tests turn it on.
 PAGE_CACHE = False
+# Every search is written at once, except in the test of batching.
+SEARCH_HITS_BATCH = 1
