@@ -53,6 +53,7 @@ def essay_html(number: int) -> str:
 
 
 def roundup_html(number: int) -> str:
+    day = 1 + number % 28  # the week ending in item_xml's title: nothing posted after it
     parts = ["Our pick of the week's frontline blogs."]
     for excerpt in range(9):
         blog = f"blogger{(number + excerpt) % 300}"
@@ -60,7 +61,7 @@ def roundup_html(number: int) -> str:
             f"<h3>{SECTORS[excerpt % len(SECTORS)]}</h3>" if excerpt % 2 == 0 else "",
             f'<strong><a href="https://{blog}.example.org/{number}/">Post {excerpt}</a></strong>',
             f'From <a href="https://{blog}.example.org/">{blog.title()}</a>',
-            "Posted on 3rd October 2012",
+            f"Posted on {day}th October 2012",
             f"<blockquote>“Quoted words {excerpt} from the frontline.”</blockquote>",
             f"Commentary on excerpt {excerpt} of roundup {number}.",
         ]

@@ -69,15 +69,18 @@ def text_of(node) -> str:
 
 class Converter:
     """One post's conversion. `find_image(src)` gives a Wagtail image id for an address
-    (or None), `gallery(ids)` the image ids of a gallery shortcode."""
+    (or None), `gallery(ids)` the image ids of a gallery shortcode, `find_document(href)`
+    the Wagtail document id for a link to an uploaded file (or None)."""
 
     def __init__(
         self,
         find_image: Callable[[str], int | None],
         gallery: Callable[[list[str]], list[int]] = lambda ids: [],
+        find_document: Callable[[str], int | None] = lambda href: None,
     ):
         self.find_image = find_image
         self.gallery = gallery
+        self.find_document = find_document
         self.result = Conversion()
         self.inline: list[str] = []
 
@@ -244,6 +247,9 @@ class Converter:
         if name in INLINE and inner.strip():
             return f"<{INLINE[name]}>{inner}</{INLINE[name]}>"
         if name == "a" and node.get("href"):
+            document_id = self.find_document(node["href"].strip())
+            if document_id is not None:  # the uploaded file, now a document of the site
+                return f'<a data-linktype="document" data-id="{document_id}">{inner}</a>'
             if safe_href(node["href"]):
                 return f'<a href="{escape(node["href"].strip())}">{inner}</a>'
             self.note("link to a script removed")
@@ -317,6 +323,11 @@ class Converter:
         self.flush()
 
 
-def convert(html: str, find_image=lambda src: None, gallery=lambda ids: []) -> Conversion:
+def convert(
+    html: str,
+    find_image=lambda src: None,
+    gallery=lambda ids: [],
+    find_document=lambda href: None,
+) -> Conversion:
     """The blocks for `html`, with notes of what was removed."""
-    return Converter(find_image, gallery).convert(html or "")
+    return Converter(find_image, gallery, find_document).convert(html or "")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wagtail.models import Page, Site
@@ -81,6 +82,7 @@ class Run:
             item.content,
             find_image=self.media.find,
             gallery=lambda ids: self.media.gallery(ids, item.wp_id),
+            find_document=self.media.find_document,
         )
         for note in dict.fromkeys(conversion.notes):
             self.report.warn(where(item), note)
@@ -110,6 +112,37 @@ class Run:
         return page
 
 
+def reasons(error: ValidationError, path: str = "") -> list[str]:
+    """What an editor would read on the page's form, field by field and block by block
+    ("excerpts, item 3, posted on: Posted after the week ending …"), not Wagtail's
+    summary ("Validation error in StreamBlock")."""
+    found = []
+    nested = getattr(error, "block_errors", None)
+    if nested:
+        items = nested.items() if isinstance(nested, dict) else enumerate(nested)
+        for key, child in items:
+            if child is None:
+                continue
+            label = f"item {key + 1}" if isinstance(key, int) else str(key).replace("_", " ")
+            found += reasons(child, f"{path}, {label}" if path else label)
+        for message in getattr(error, "non_block_errors", None) or []:
+            found += reasons(ValidationError(message), path)
+        return found
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            label = "" if field == "__all__" else field.replace("_", " ")
+            for child in errors:
+                found += reasons(child, ", ".join(part for part in (path, label) if part))
+        return found
+    for child in error.error_list if hasattr(error, "error_list") else [error]:
+        if getattr(child, "block_errors", None) and child is not error:
+            found += reasons(child, path)
+            continue
+        text = child.message % child.params if child.params else child.message
+        found.append(f"{path}: {text}" if path else str(text))
+    return found
+
+
 def where(item: wxr.Item) -> str:
     title = plain(item.title) or "(no title)"
     return f"{item.post_type} {item.wp_id} “{title[:60]}”"
@@ -131,10 +164,10 @@ def import_item(run: Run, item: wxr.Item) -> None:
         )
         return
     if item.post_type == "attachment":
-        image_id = run.media.image(item.wp_id)
-        if image_id is not None:
+        address = run.media.attachment(item.wp_id)
+        if address:
             paths = redirects.old_paths(item.link, run.source, item.wp_id, "attachment")
-            redirects.point(run.report, paths, link=run.media.url(image_id))
+            redirects.point(run.report, paths, link=address)
         return
     if item.post_type not in {"post", "page"}:
         run.report.skip("other", f"{item.post_type or 'untyped'} items are not content")
@@ -183,6 +216,10 @@ def run_import(
             try:
                 with transaction.atomic():
                     import_item(run, entry)
+            except ValidationError as error:  # what the page's form would refuse: say what
+                run.report.skip("other", "failed (see warnings)")
+                listed = "; ".join(dict.fromkeys(reasons(error)))
+                run.report.warn(where(entry), f"could not be imported: {listed}")
             except Exception as error:  # one bad post must not stop the rest: say which
                 run.report.skip("other", "failed (see warnings)")
                 run.report.warn(where(entry), f"could not be imported: {error}")

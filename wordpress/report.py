@@ -5,8 +5,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 KIND_ORDER = [
-    "essay", "series", "roundup", "page", "image", "author", "blogger", "sector", "comment",
-    "redirect", "other",
+    "essay", "series", "roundup", "page", "image", "document", "author", "blogger", "sector",
+    "comment", "redirect", "other",
 ]  # fmt: skip
 OUTCOMES = ("created", "updated", "unchanged")
 

@@ -6,7 +6,8 @@ from django.core.management import CommandError
 
 from drafting.models import Comment
 from essays.models import EssayPage, SeriesPage
-from tests.wordpress.conftest import import_wordpress, report_row
+from roundups.models import RoundupPage
+from tests.wordpress.conftest import SEED, import_wordpress, report_row
 from wordpress.html_blocks import clean_rich_text, convert
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,22 @@ def test_converter_builds_each_kind_of_block():
         ("embed", "https://www.youtube.com/watch?v=abc123"),
         ("image", {"image": 7, "alt_text": "A", "decorative": False, "caption": "A caption"}),
     ]
+
+
+def test_a_post_the_page_form_would_refuse_is_reported_with_the_forms_own_words(
+    home_page, tmp_path
+):
+    """A roundup whose excerpts were posted after its week ended: the report names the
+    excerpt and the field, as the editor's form would, not a summary of block errors."""
+    export = tmp_path / "export.xml"
+    export.write_text(
+        SEED.read_text().replace(
+            "(week ending 19th October 2012)", "(week ending 1st October 2012)"
+        )
+    )
+    report = import_wordpress(export)
+    assert (
+        "could not be imported: excerpts, item 1, posted on: Posted after the week ending" in report
+    )
+    assert "Validation error in" not in report
+    assert not RoundupPage.objects.exists()

@@ -20,9 +20,11 @@ def test_posts_pages_images_and_comments_are_counted_by_kind(theme_import):
     assert report_row(theme_import, "page") == [21, 0, 0, 0]
     assert report_row(theme_import, "author") == [2, 0, 0, 0]
     assert report_row(theme_import, "comment") == [26, 0, 0, 7]
-    # Five uploads are in the fixtures' folder; the other image files are missing, and an
-    # audio file and a video are not images.
-    assert report_row(theme_import, "image") == [5, 0, 0, 32]
+    # Five uploads are in the fixtures' folder and the other image files are missing; an
+    # audio file and a video are neither images nor a kind of document the site accepts.
+    assert report_row(theme_import, "image") == [5, 0, 0, 30]
+    assert "an attachment of a type the site does not accept (.mp3) (1)" in theme_import
+    assert "an attachment of a type the site does not accept (.mov) (1)" in theme_import
     assert "skipped comment: awaiting moderation on WordPress (3)" in theme_import
     assert "skipped other: nav_menu_item items are not content (70)" in theme_import
     assert EssayPage.objects.count() == 58
