@@ -159,11 +159,9 @@ def test_a_post_the_page_form_would_refuse_is_reported_with_the_forms_own_words(
     """A roundup whose excerpts were posted after its week ended: the report names the
     excerpt and the field, as the editor's form would, not a summary of block errors."""
     export = tmp_path / "export.xml"
-    export.write_text(
-        SEED.read_text().replace(
-            "(week ending 19th October 2012)", "(week ending 1st October 2012)"
-        )
-    )
+    seed = SEED.read_text()
+    assert "(week ending 19th October" in seed
+    export.write_text(seed.replace("(week ending 19th October", "(week ending 1st October"))
     report = import_wordpress(export)
     assert (
         "could not be imported: excerpts, item 1, posted on: Posted after the week ending" in report
