@@ -35,5 +35,7 @@ def test_typed_dates_are_kept_read_in_each_form_or_refused_with_the_formats(open
     page.get_by_label("Week ending").fill("26/10/2012")
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("(week ending 26th October 2012)")
+    expect(page.locator(".messages")).to_contain_text(
+        "(week ending 26th October 2012)", timeout=20_000
+    )
     assert RoundupPage.objects.filter(week_ending=date(2012, 10, 26)).exists()

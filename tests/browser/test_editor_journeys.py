@@ -139,9 +139,16 @@ def test_guest_drafts_with_an_image_submits_revises_after_a_change_request_and_i
     post.refresh_from_db()
     assert post.current_workflow_state.status == "needs_changes"
 
-    # The guest revises the draft from their dashboard and sends it back.
+    # The guest reads the editor's comment on their dashboard and where they edit, then
+    # revises the draft and sends it back.
     guest.goto("/admin/")
+    drafts = guest.locator("section[aria-labelledby='guest-drafts-heading']")
+    expect(drafts).to_contain_text("Changes requested")
+    expect(drafts).to_contain_text("“Say what the small hours cost the service.”")
     guest.get_by_role("link", name="Night shifts on a crisis team").first.click()
+    expect(guest.locator(".messages")).to_contain_text(
+        "Changes requested by Edith Editor: “Say what the small hours cost the service.”"
+    )
     guest.get_by_role("textbox", name="Standfirst").fill(
         "What commissioners miss about the small hours, and what it costs."
     )

@@ -75,8 +75,11 @@
       box.id = id;
       box.className = "help excerpt-from-link";
       box.setAttribute("role", "status");
+      // At the end of the excerpt, so nothing the editor may be about to click moves.
       const url = field(prefix, "url");
-      (url.closest("[data-field-input]") || url.parentElement).after(box);
+      const block = url.closest(".struct-block");
+      if (block) block.append(box);
+      else (url.closest("[data-field-input]") || url.parentElement).after(box);
     }
     box.replaceChildren();
     return box;
