@@ -39,7 +39,7 @@ def queued_mail(settings):
     return settings
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_invitation_email_waits_for_the_worker_then_arrives(queued_mail, client, admin_user):
     client.force_login(admin_user)
     response = client.post(
@@ -62,7 +62,7 @@ def test_an_invitation_email_waits_for_the_worker_then_arrives(queued_mail, clie
     assert not mail_tasks.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_mail_server_outage_is_retried_and_the_email_delivered_when_it_returns(queued_mail):
     queued_mail.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     queued_mail.EMAIL_HOST, queued_mail.EMAIL_PORT = "127.0.0.1", closed_port()
@@ -83,7 +83,7 @@ def test_a_mail_server_outage_is_retried_and_the_email_delivered_when_it_returns
     assert [m.subject for m in mail.outbox] == ["Changes requested"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_that_keeps_failing_stops_and_administrators_see_it(
     queued_mail, client, admin_user, editor
 ):
