@@ -77,7 +77,11 @@ def add_excerpt_from_link(page: Page, stream: str, number: int, address: str, se
     paragraphs = status.locator(".excerpt-from-link__paragraphs li")
     texts = [text.strip() for text in paragraphs.locator("q").all_inner_texts()]
     choice = next(i for i, text in enumerate(texts) if seed.quote.startswith(text[:60]))
-    paragraphs.nth(choice).get_by_role("button").click()
+    quote_button = paragraphs.nth(choice).get_by_role("button")
+    expect(quote_button).to_be_visible()
+    # Straight to the button: autosave redraws the header while the test clicks, and a
+    # click by position can land on whatever moved under it.
+    quote_button.dispatch_event("click")
     expect(block.get_by_label("Quoted passage")).to_have_value(seed.quote)
     commentary = block.locator("[data-contentpath='commentary'] [contenteditable='true']")
     commentary.click()

@@ -103,7 +103,6 @@
 
   function offerParagraphs(prefix, box, paragraphs) {
     if (!paragraphs.length) return;
-    const quote = field(prefix, "quote");
     const list = document.createElement("ol");
     list.className = "excerpt-from-link__paragraphs";
     list.setAttribute("aria-label", "The post's opening paragraphs");
@@ -115,6 +114,8 @@
         words,
         " ",
         button("Quote paragraph " + (index + 1), () => {
+          // Looked up at the click, in case the editor's form was redrawn since.
+          const quote = field(prefix, "quote");
           quote.value = text;
           quote.dispatchEvent(new Event("input", { bubbles: true }));
           quote.focus();
