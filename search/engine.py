@@ -110,47 +110,69 @@ class PageSource:
         return self._count
 
 
-class ProfileSource:
-    """The profiles of one kind that match: by their words, or by a name's beginning."""
+def each(backend, method: str, query, querysets, **options) -> list:
+    """`backend.<method>` for each queryset: in one pass where the backend can (the
+    documents table's `search_each`), else one call per queryset (Elasticsearch)."""
+    together = getattr(backend, f"{method}_each", None)
+    if together is not None:
+        return together(query, querysets, **options)
+    return [getattr(backend, method)(query, queryset, **options) for queryset in querysets]
 
-    def __init__(self, kind: SnippetKind, filters: Filters, parsed: ParsedQuery, search_query):
-        self.kind = kind
-        self.empty = not filters.applies_to(kind)
+
+class ProfileSource:
+    """The profiles of every kind that match: by their words, or by a name's beginning.
+
+    Every kind is searched at once; names by their beginning are looked for, again all
+    at once, in the kinds where no profile matched whole words.
+    """
+
+    def __init__(self, kinds: list[SnippetKind], filters: Filters, parsed: ParsedQuery, query):
+        self.kinds = [kind for kind in kinds if filters.applies_to(kind)]
         self.filters = filters
         self.parsed = parsed
-        self.search_query = search_query
+        self.search_query = query
         self.fetched: list[tuple[object, float]] = []
 
     def fetch(self, limit: int) -> list[tuple[object, float]]:
-        if self.empty:
+        if not self.kinds:
             return []
         backend = search_backend()
-        queryset = self.kind.model._default_manager.all()
-        best: dict[object, tuple[object, float]] = {}
-        found = backend.search(self.search_query, queryset).annotate_score("search_score")
-        for obj in found[:MAX_PROFILE_MATCHES]:
-            best[obj.pk] = (obj, comparable_score(obj.search_score, backend))
-        if (
-            not best  # names by their beginning only when nothing matched whole words
-            and self.parsed.terms
-            and not self.parsed.phrases
-            and self.kind.model.get_autocomplete_search_fields()
-        ):
-            names = backend.autocomplete(
-                " ".join(self.parsed.terms), queryset, operator="and"
-            ).annotate_score("search_score")
-            for obj in names[:MAX_PROFILE_MATCHES]:
-                score = comparable_score(obj.search_score, backend)
-                if obj.pk not in best or best[obj.pk][1] < score:
-                    best[obj.pk] = (obj, score)
-        if self.filters.sector is not None and best:
-            allowed = set(
-                queryset.filter(
-                    pk__in=list(best), **{self.kind.sector_lookup: self.filters.sector}
-                ).values_list("pk", flat=True)
+        querysets = [kind.model._default_manager.all() for kind in self.kinds]
+        best: list[dict[object, tuple[object, float]]] = []
+        for found in each(backend, "search", self.search_query, querysets):
+            found = found.annotate_score("search_score")[:MAX_PROFILE_MATCHES]
+            best.append(
+                {obj.pk: (obj, comparable_score(obj.search_score, backend)) for obj in found}
             )
-            best = {pk: item for pk, item in best.items() if pk in allowed}
-        self.fetched = [(obj, score * self.kind.boost) for obj, score in best.values()]
+        # Names by their beginning only in kinds where nothing matched whole words.
+        unmatched = [
+            index
+            for index, kind in enumerate(self.kinds)
+            if not best[index] and kind.model.get_autocomplete_search_fields()
+        ]
+        if unmatched and self.parsed.terms and not self.parsed.phrases:
+            names = each(
+                backend,
+                "autocomplete",
+                " ".join(self.parsed.terms),
+                [querysets[index] for index in unmatched],
+                operator="and",
+            )
+            for index, found in zip(unmatched, names, strict=True):
+                for obj in found.annotate_score("search_score")[:MAX_PROFILE_MATCHES]:
+                    score = comparable_score(obj.search_score, backend)
+                    if obj.pk not in best[index] or best[index][obj.pk][1] < score:
+                        best[index][obj.pk] = (obj, score)
+        self.fetched = []
+        for kind, queryset, matched in zip(self.kinds, querysets, best, strict=True):
+            if self.filters.sector is not None and matched:
+                allowed = set(
+                    queryset.filter(
+                        pk__in=list(matched), **{kind.sector_lookup: self.filters.sector}
+                    ).values_list("pk", flat=True)
+                )
+                matched = {pk: item for pk, item in matched.items() if pk in allowed}
+            self.fetched += [(obj, score * kind.boost) for obj, score in matched.values()]
         return self.fetched
 
     def count(self) -> int:
@@ -189,11 +211,10 @@ class Outcome:
 
 def _search(parsed, filters, operator, limit, exclude_ids) -> tuple[list, int]:
     search_query = parsed.as_search_query(operator)
-    sources = [PageSource(filters, search_query, exclude_ids)]
-    sources += [
-        ProfileSource(kind, filters, parsed, search_query)
-        for kind in filters.kinds
-        if isinstance(kind, SnippetKind)
+    profile_kinds = [kind for kind in filters.kinds if isinstance(kind, SnippetKind)]
+    sources = [
+        PageSource(filters, search_query, exclude_ids),
+        ProfileSource(profile_kinds, filters, parsed, search_query),
     ]
     ranked = [item for source in sources for item in source.fetch(limit)]
     total = sum(source.count() for source in sources)

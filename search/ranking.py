@@ -93,12 +93,25 @@ def content_type_ids(model) -> tuple[int, ...]:
     )
 
 
-def documents_of(queryset):
-    """The documents of the objects in `queryset` (live, public and filtered, for pages)."""
-    return SearchDocument.objects.filter(
-        content_type_id__in=content_type_ids(queryset.model),
-        object_id__in=queryset.order_by().values("pk"),
-    )
+def documents_of(*querysets):
+    """The documents of the objects in the querysets (live, public and filtered, for pages)."""
+    combined = Q()
+    for queryset in querysets:
+        combined |= Q(
+            content_type_id__in=content_type_ids(queryset.model),
+            object_id__in=queryset.order_by().values("pk"),
+        )
+    return SearchDocument.objects.filter(combined)
+
+
+def by_model(rows, querysets) -> list[list]:
+    """Rows of (content type id, object id, score), split into (object id, score) lists, one
+    per queryset in order: several models searched in one pass, answered model by model."""
+    owner = {ct: index for index, qs in enumerate(querysets) for ct in content_type_ids(qs.model)}
+    split: list[list] = [[] for _queryset in querysets]
+    for content_type_id, object_id, score in rows:
+        split[owner[content_type_id]].append((object_id, score))
+    return split
 
 
 class RankedResults:
@@ -149,24 +162,53 @@ class DocumentSearch:
     """The site search over the documents table (see the module's docstring)."""
 
     def search(self, query, queryset) -> RankedResults:
+        return self.search_each(query, [queryset])[0]
+
+    def search_each(self, query, querysets) -> list[RankedResults]:
+        """`search` of each queryset, all in one pass over the documents (profiles of every
+        kind are searched together this way): one query on PostgreSQL."""
         terms = terms_of(query)
-        documents = documents_of(queryset)
         if not terms.parts:
-            return RankedResults(lambda start, stop: [], lambda: 0, queryset)
+            return [RankedResults(lambda start, stop: [], lambda: 0, qs) for qs in querysets]
+        documents = documents_of(*querysets)
         if connection.vendor == "postgresql":
-            return self._postgres(terms, documents, queryset)
+            if len(querysets) == 1:
+                return [self._postgres(terms, documents, querysets[0])]
+            rows = self._postgres_scored(terms, documents)[1].values_list(
+                "content_type_id", "object_id", "score"
+            )
+            return self._answer_each(lambda: rows.order_by("-score", "object_id"), querysets)
         ranked = PythonRanking(terms, documents)
-        return RankedResults(
-            lambda start, stop: _cut(ranked.rows(), start, stop),
-            lambda: len(ranked.rows()),
-            queryset,
-        )
+        return self._answer_each(ranked.rows, querysets)
+
+    @staticmethod
+    def _answer_each(read, querysets) -> list[RankedResults]:
+        """One RankedResults per queryset from `read()`'s rows of every model, read once."""
+        split: list[list] = []
+
+        def rows_of(index: int) -> list:
+            if not split:
+                split.extend(by_model(read(), querysets))
+            return split[index]
+
+        return [
+            RankedResults(
+                lambda start, stop, i=i: _cut(rows_of(i), start, stop),
+                lambda i=i: len(rows_of(i)),
+                queryset,
+            )
+            for i, queryset in enumerate(querysets)
+        ]
 
     def autocomplete(self, text: str, queryset, operator: str = "and") -> RankedResults:
-        words = [word.lower() for word in TOKEN_RE.findall(text)]
-        documents = documents_of(queryset)
+        return self.autocomplete_each(text, [queryset], operator)[0]
 
-        def rows() -> list[tuple[int, float]]:
+    def autocomplete_each(self, text: str, querysets, operator: str = "and") -> list:
+        """`autocomplete` of each queryset, all in one query."""
+        words = [word.lower() for word in TOKEN_RE.findall(text)]
+        documents = documents_of(*querysets)
+
+        def rows() -> list[tuple[int, int, float]]:
             if not words:
                 return []
             conditions = [Q(title__icontains=word) for word in words]
@@ -174,7 +216,9 @@ class DocumentSearch:
             for condition in conditions[1:]:
                 combined = combined & condition if operator == "and" else combined | condition
             found = []
-            for object_id, title in documents.filter(combined).values_list("object_id", "title"):
+            for content_type_id, object_id, title in documents.filter(combined).values_list(
+                "content_type_id", "object_id", "title"
+            ):
                 tokens = [token.lower() for token in TOKEN_RE.findall(title)]
                 # How much of each name the typed beginnings cover.
                 covered = [
@@ -183,16 +227,30 @@ class DocumentSearch:
                 ]
                 hits = [share for share in covered if share]
                 if hits and (operator != "and" or len(hits) == len(words)):
-                    found.append((object_id, PREFIX_SCORE[connection.vendor] * sum(hits)))
-            return sorted(found, key=lambda row: (-row[1], row[0]))
+                    score = PREFIX_SCORE[connection.vendor] * sum(hits)
+                    found.append((content_type_id, object_id, score))
+            return sorted(found, key=lambda row: (-row[2], row[1]))
 
-        return RankedResults(
-            lambda start, stop: _cut(rows(), start, stop), lambda: len(rows()), queryset
-        )
+        return self._answer_each(rows, querysets)
 
     # PostgreSQL -------------------------------------------------------------------
 
     def _postgres(self, terms: Terms, documents, queryset) -> RankedResults:
+        matches, scored = self._postgres_scored(terms, documents)
+
+        def rows(start: int, stop: int | None) -> list:
+            ranked = (
+                scored.annotate(total=Window(Count("*")))
+                .order_by("-score", "object_id")
+                .values_list("object_id", "score", "total")
+            )
+            return list(ranked[start:stop])
+
+        return RankedResults(rows, matches.count, queryset)
+
+    @staticmethod
+    def _postgres_scored(terms: Terms, documents):
+        """The matching documents, and the same with their `score`, one row per object."""
         queries = [
             SearchQuery(part.text, config=CONFIG, search_type="phrase" if part.phrase else "plain")
             for part in terms.parts
@@ -205,21 +263,12 @@ class DocumentSearch:
             # Every part matched: one rank of the whole query, one row per object, ranked
             # while the vectors are read, so that the count over the matches runs on
             # narrow rows rather than carrying every vector along.
-            scored = matches.values("object_id").annotate(
+            scored = matches.values("content_type_id", "object_id").annotate(
                 score=Max(SearchRank(F("search_vector"), combined))
             )
         else:
             scored = matches.annotate(score=rarity_weighted_rank(queries))
-
-        def rows(start: int, stop: int | None) -> list:
-            ranked = (
-                scored.annotate(total=Window(Count("*")))
-                .order_by("-score", "object_id")
-                .values_list("object_id", "score", "total")
-            )
-            return list(ranked[start:stop])
-
-        return RankedResults(rows, matches.count, queryset)
+        return matches, scored
 
 
 # A name's beginning scores as a title match of about half its words would.
@@ -275,7 +324,7 @@ class PythonRanking:
             tuple(stems([w for w in part.words if w.lower() not in STOP_WORDS]))
             for part in terms.parts
         ]
-        self._rows: list[tuple[int, float]] | None = None
+        self._rows: list[tuple[int, int, float]] | None = None
 
     def candidates(self):
         """Documents containing the beginning every word of the query shares with its stem."""
@@ -290,7 +339,9 @@ class PythonRanking:
         combined = conditions[0]
         for condition in conditions[1:]:
             combined = combined & condition if self.terms.every else combined | condition
-        return self.documents.filter(combined).values_list("object_id", "title", "body")
+        return self.documents.filter(combined).values_list(
+            "content_type_id", "object_id", "title", "body"
+        )
 
     @staticmethod
     def occurrences(tokens: list[str], part: tuple[str, ...]) -> int:
@@ -301,11 +352,12 @@ class PythonRanking:
         size = len(part)
         return sum(tokens[i : i + size] == list(part) for i in range(len(tokens) - size + 1))
 
-    def rows(self) -> list[tuple[int, float]]:
+    def rows(self) -> list[tuple[int, int, float]]:
+        """(content type id, object id, score) of every match, best first."""
         if self._rows is not None:
             return self._rows
         counted = []
-        for object_id, title, body in self.candidates():
+        for content_type_id, object_id, title, body in self.candidates():
             title_tokens = self.tokens(title)
             body_tokens = self.tokens(body)
             frequencies = [
@@ -314,7 +366,9 @@ class PythonRanking:
             ]
             matched = [bool(t or b) for t, b in frequencies]
             if (all if self.terms.every else any)(matched):
-                counted.append((object_id, len(title_tokens), len(body_tokens), frequencies))
+                counted.append(
+                    ((content_type_id, object_id), len(title_tokens), len(body_tokens), frequencies)
+                )
         rarity = [1.0]  # one word or phrase: its rarity would scale every score alike
         if len(self.parts) > 1 and counted:
             everything = SearchDocument.objects.count() or 1
@@ -323,7 +377,7 @@ class PythonRanking:
                 frequency = sum(1 for row in counted if any(row[3][index]))
                 rarity.append(math.log(1 + (everything - frequency + 0.5) / (frequency + 0.5)))
         scored = []
-        for object_id, title_length, body_length, frequencies in counted:
+        for (content_type_id, object_id), title_length, body_length, frequencies in counted:
             score = sum(
                 weight
                 * (
@@ -332,8 +386,8 @@ class PythonRanking:
                 )
                 for weight, (in_title, in_body) in zip(rarity, frequencies, strict=True)
             )
-            scored.append((object_id, score))
-        self._rows = sorted(scored, key=lambda row: (-row[1], row[0]))
+            scored.append((content_type_id, object_id, score))
+        self._rows = sorted(scored, key=lambda row: (-row[2], row[1]))
         return self._rows
 
     @staticmethod
