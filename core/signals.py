@@ -1,14 +1,14 @@
 """Site-wide receivers."""
 
 from django.apps import apps as django_apps
-from django.db.models.signals import post_migrate, post_save, pre_delete
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from core import purging
+from core import navigation, purging
 from core.roles import setup_roles
 
 
@@ -48,3 +48,30 @@ def purge_deleted_page(sender, instance, **kwargs) -> None:
 def purge_saved_snippet(sender, instance, raw=False, **kwargs) -> None:
     if not raw and sender in get_snippet_models():
         purging.purge_snippet_later(instance)
+
+
+# The main menu (core.navigation) is read afresh after any change to a page or to who may
+# see one. Pages are sent under their own classes: saves are checked here; deletions are
+# connected class by class, as a receiver for every sender would stop Django's fast deletes.
+@receiver(post_save, dispatch_uid="core-menu-page-saved")
+def forget_menus_for_saved_page(sender, instance, **kwargs) -> None:
+    if isinstance(instance, (Page, PageViewRestriction)):
+        navigation.forget_menus()
+
+
+def forget_menus_for_deleted_page(sender, **kwargs) -> None:
+    navigation.forget_menus()
+
+
+for _model in django_apps.get_models():
+    if issubclass(_model, (Page, PageViewRestriction)):
+        post_delete.connect(
+            forget_menus_for_deleted_page,
+            sender=_model,
+            dispatch_uid=f"core-menu-deleted-{_model._meta.label_lower}",
+        )
+
+
+@receiver(post_page_move, dispatch_uid="core-menu-page-moved")
+def forget_menus_after_move(sender, **kwargs) -> None:
+    navigation.forget_menus()

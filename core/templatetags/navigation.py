@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from core.navigation import menu_for_site
+
 register = template.Library()
 
 
@@ -10,18 +12,14 @@ def main_menu(context):
     """The live, public pages under the site's home page that editors put in menus."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
+    menu = menu_for_site(site) if site is not None else {"home_url": None, "items": []}
     current = context.get("page")
-    items = []
-    if site is not None:
-        items = list(
-            Page.objects.child_of(site.root_page).live().public().in_menu().specific(defer=True)
-        )
     current_path = current.path if isinstance(current, Page) else ""
     return {
-        "home": site.root_page if site else None,
+        "home_url": menu["home_url"],
         "items": [
-            {"page": item, "current": bool(current_path) and current_path.startswith(item.path)}
-            for item in items
+            {**item, "current": bool(current_path) and current_path.startswith(item["path"])}
+            for item in menu["items"]
         ],
         "request": request,
     }

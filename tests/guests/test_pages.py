@@ -99,8 +99,10 @@ def test_section_renders_in_the_same_number_of_queries_for_many_posts(
     client.get(world.section.get_url())  # warm caches (site root, settings)
     with CaptureQueriesContext(connection) as small:
         client.get(world.section.get_url())
+    small_count = len(small.captured_queries)
     publish_posts(world.section, world.guest_a, 25)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(world.section.get_url())  # warm again: publishing renews the menu
+    with django_assert_max_num_queries(small_count):
         html = client.get(world.section.get_url()).content.decode()
     assert "Post 24" in html
 

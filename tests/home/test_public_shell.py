@@ -66,3 +66,45 @@ def test_unknown_address_gets_a_friendly_404(client, home_page):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_main_navigation_follows_every_change_after_it_is_cached(client, home_page):
+    """The menu is read once and kept; each kind of change to its pages shows at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.models import PageViewRestriction
+
+    about = home_page.add_child(instance=Page(title="About us", slug="about", show_in_menus=True))
+
+    def menu() -> str:
+        html = client.get("/").content.decode()
+        return html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
+
+    assert "About us" in menu()
+    with CaptureQueriesContext(connection) as second_view:
+        assert "About us" in menu()
+    conditions = [q["sql"].partition(" WHERE ")[2] for q in second_view.captured_queries]
+    assert not [where for where in conditions if "show_in_menus" in where]
+
+    about.title = "Who we are"
+    about.save_revision().publish()
+    assert "Who we are" in menu() and "About us" not in menu()
+
+    join = home_page.add_child(instance=Page(title="Join in", slug="join", show_in_menus=True))
+    join.save_revision().publish()
+    assert "Join in" in menu()
+
+    restriction = PageViewRestriction.objects.create(
+        page=join, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert "Join in" not in menu()
+    restriction.delete()
+    assert "Join in" in menu()
+
+    join.unpublish()
+    assert "Join in" not in menu()
+
+    about.delete()
+    assert "Who we are" not in menu()
