@@ -18,15 +18,18 @@ The content apps implement `cache_dependents`; this module imports none of them.
 """
 
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.models import Page, ReferenceIndex
 
@@ -39,6 +42,7 @@ class PurgeSet:
     def __init__(self) -> None:
         self.urls: set[str] = set()
         self.seen_pages: set[int] = set()
+        self.seen_parents: set[str] = set()  # tree paths whose ancestors are all added
 
     def add_url(self, url: str | None) -> None:
         if url:
@@ -57,10 +61,13 @@ class PurgeSet:
             return
         self.seen_pages.add(page.pk)
         self.add_page_urls(page)
-        for ancestor in page.get_ancestors().filter(depth__gt=1).live():
-            if ancestor.pk not in self.seen_pages:
-                self.seen_pages.add(ancestor.pk)
-                self.add_page_urls(ancestor)
+        parent_path = page.path[: -page.steplen]
+        if parent_path not in self.seen_parents:  # siblings share every listing above them
+            self.seen_parents.add(parent_path)
+            for ancestor in page.get_ancestors().filter(depth__gt=1).live():
+                if ancestor.pk not in self.seen_pages:
+                    self.seen_pages.add(ancestor.pk)
+                    self.add_page_urls(ancestor)
         url_parts = page.get_url_parts(self)
         if url_parts:
             self.add_url(url_parts[1] + "/sitemap.xml")
@@ -69,9 +76,12 @@ class PurgeSet:
 
     def add_dependents(self, obj) -> None:
         dependents = getattr(obj, "cache_dependents", None)
-        if dependents is None:
-            return
-        for dependent in dependents():
+        if dependents is not None:
+            self.add_shown(dependents())
+
+    def add_shown(self, dependents: Iterable) -> None:
+        """Pages and addresses that show what changed (`cache_dependents`)."""
+        for dependent in dependents:
             if isinstance(dependent, Page):
                 # A dependent's own address only: it shows the change, it did not change.
                 if dependent.pk not in self.seen_pages and dependent.live:
@@ -87,8 +97,17 @@ class PurgeSet:
         pages = Page.objects.live().filter(
             pk__in=[int(pk) for pk in page_ids.values_list("object_id", flat=True).distinct()]
         )
+        by_type: dict[type, list[Page]] = {}
         for page in pages.specific():
-            self.add_page(page)
+            by_type.setdefault(type(page), []).append(page)
+        for model, same_type in by_type.items():
+            # A type that can say what shows many of its pages at once does (a blogger quoted
+            # in a hundred roundups); others say it page by page.
+            many = getattr(model, "cache_dependents_of", None)
+            for page in same_type:
+                self.add_page(page, with_dependents=many is None)
+            if many is not None:
+                self.add_shown(many(same_type))
 
 
 def page_change_urls(page: Page) -> set[str]:
@@ -127,9 +146,19 @@ def send_purges(urls: Iterable[str]) -> None:
     caching.forget_urls(urls)
     for backend in get_backends().values():
         mine = [url for url in urls if backend.invalidates_hostname(urlsplit(url).hostname)]
-        if mine:
+        if not mine:
+            continue
+        if isinstance(backend, HTTPBackend) and len(mine) > 1:
+            # One request per address: a renamed blogger quoted in a hundred roundups means
+            # hundreds of them, sent a few at a time rather than one after another.
+            with ThreadPoolExecutor(max_workers=PURGE_CONNECTIONS) as pool:
+                list(pool.map(backend.purge, mine))
+        else:
             backend.purge_batch(mine)
 
+
+# Purge requests in flight at once to an HTTP cache (Varnish).
+PURGE_CONNECTIONS = 8
 
 # Ahead of the search and reference index updates the same publish queues: readers see the
 # change as soon as the worker is free, not after the slower tasks.
@@ -155,15 +184,28 @@ def purge_snippet(app_label: str, model_name: str, pk: str) -> int:
     return len(urls)
 
 
+def enqueue_at_commit(purge, *args) -> None:
+    """Enqueue a purge that must not run before the change it purges is committed.
+
+    The database queue stores it in the change's own transaction: it appears to the worker
+    at the commit, together with the index updates the same change queues, and goes first
+    by priority. Queued after the commit instead, it would often find the worker already
+    busy with those slower tasks. Other backends, which would run it at once, are handed
+    it when the transaction commits.
+    """
+    if connection.in_atomic_block and isinstance(purge.get_backend(), DatabaseBackend):
+        purge.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: purge.enqueue(*args))
+
+
 def purge_later(urls: Iterable[str]) -> None:
-    """Enqueue the purge once the current transaction commits (at once outside one)."""
+    """Purge these addresses once the current transaction commits (at once outside one)."""
     urls = sorted(set(urls))
     if urls:
-        transaction.on_commit(lambda: purge_addresses.enqueue(urls))
+        enqueue_at_commit(purge_addresses, urls)
 
 
 def purge_snippet_later(obj: Model) -> None:
     meta = obj._meta
-    transaction.on_commit(
-        lambda: purge_snippet.enqueue(meta.app_label, meta.model_name, str(obj.pk))
-    )
+    enqueue_at_commit(purge_snippet, meta.app_label, meta.model_name, str(obj.pk))

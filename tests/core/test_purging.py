@@ -216,3 +216,30 @@ def test_the_task_sends_one_purge_request_per_address(site, monkeypatch):
     )
     purging.purge_addresses.enqueue([SITE + "/essays/", SITE + "/"])
     assert sorted(sent) == [SITE + "/", SITE + "/essays/"]
+
+
+def test_on_the_database_queue_the_purge_is_stored_with_the_change_itself(site, settings):
+    """Queued in the publish's own transaction, the purge reaches the worker at the commit
+    with the index updates, and goes first: it does not wait behind them."""
+    from django.db import transaction
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    purges = DBTaskResult.objects.filter(task_path="core.purging.purge_addresses")
+    essay = site["essay"]
+    with transaction.atomic():
+        essay.title = "On Gove, again"
+        essay.save_revision().publish()
+        [queued] = purges.filter(status=TaskResultStatus.READY)
+        assert SITE + "/essays/on-gove/" in queued.args_kwargs["args"][0]
+        # Ahead of every other task the publish queued.
+        others = DBTaskResult.objects.exclude(pk=queued.pk)
+        assert all(queued.priority > other.priority for other in others)
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        essay.title = "Never published"
+        essay.save_revision().publish()
+        raise RuntimeError("the change fails")
+    # Nothing to purge for a change that never happened.
+    assert purges.count() == 1
