@@ -11,9 +11,11 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export TEST_DATABASE_URL
 # A database of the benchmark's own: it adds 11,000 pages to whatever it is given.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guerilla_bench
+# The demo content alone, for `make size-bench` to compare with.
+DEMO_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guerilla_demo
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run worker deploy backup restore setup test lint check pytest pytest-sqlite pytest-postgres screenshots benchmark bench clean
+.PHONY: help install install-dev run worker deploy backup restore setup test lint check pytest pytest-sqlite pytest-postgres screenshots benchmark bench size-bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -100,6 +102,12 @@ bench: install-dev ## Pages/s uncached, page cache, Varnish and nginx on BENCH_D
 		DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'; fi
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) search_benchmark --generate >/dev/null
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/page_bench.py
+
+size-bench: install-dev ## Each page's time on the demo site and at 10,000 essays (DEMO_DATABASE_URL, BENCH_DATABASE_URL)
+	DATABASE_URL=$(DEMO_DATABASE_URL) DEBUG=0 $(MANAGE) migrate --no-input -v0
+	@if [ "$$(DATABASE_URL=$(DEMO_DATABASE_URL) $(MANAGE) shell -c 'from home.models import HomePage; print(HomePage.objects.exists())')" != "True" ]; then \
+		DATABASE_URL=$(DEMO_DATABASE_URL) DEBUG=0 $(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'; fi
+	DEMO_DATABASE_URL=$(DEMO_DATABASE_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/size_bench.py
 
 clean: ## Remove the virtual environment, database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected

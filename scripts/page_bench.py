@@ -8,8 +8,10 @@ production settings, persistent connections; one with the page cache off, one wi
 a task worker, Varnish with deploy/varnish/default.vcl in front of the uncached gunicorn,
 and nginx serving a stored copy of each page's HTML. Then wrk drives each server in turn
 for each page, in interleaved rounds, and the table gives requests per second, median and
-99th-percentile latency, and the ratios to nginx. Last it publishes an edit of an essay
-and times until Varnish serves the new title. Needs wrk, varnishd, nginx and redis-server
+99th-percentile latency, and the ratios to nginx. Last it times, three times each, until
+Varnish shows a change: an essay's edit published, the essay unpublished (gone), and a
+blogger renamed (on their profile and on a roundup that quotes them). `--changes-only`
+times the changes alone. Needs wrk, varnishd, nginx and redis-server
 (Debian: apt-get install wrk varnish nginx redis-server).
 """
 
@@ -54,17 +56,45 @@ pages = {
     "officials directory": OfficialIndexPage.objects.live().first().url,
     "search": "/search/?q=policy",
 }
-print("PAGES" + json.dumps({"pages": pages, "essay_id": essay.pk}))
+# A roundup that quotes the blogger, to see a rename reach it.
+quoting = blogger.featured.order_by("-page_date").first().page
+print("PAGES" + json.dumps({
+    "pages": pages, "essay_id": essay.pk, "blogger_id": blogger.pk, "quoting": quoting.url,
+}))
 """
-PUBLISH_SCRIPT = """
+# Each change prints when it started and when its transaction committed.
+CHANGE_SCRIPTS = {
+    "publish": """
 import time
 from essays.models import EssayPage
 essay = EssayPage.objects.get(pk=ESSAY_ID).get_latest_revision_as_object()
-essay.title = TITLE
+essay.title = MARKER
 started = time.time()
 essay.save_revision().publish()
-print("PUBLISHED", started, time.time())
-"""
+print("CHANGED", started, time.time())
+""",
+    "unpublish": """
+import time
+from essays.models import EssayPage
+essay = EssayPage.objects.get(pk=ESSAY_ID)
+started = time.time()
+essay.unpublish()
+print("CHANGED", started, time.time())
+""",
+    "republish": """
+from essays.models import EssayPage
+EssayPage.objects.get(pk=ESSAY_ID).get_latest_revision().publish()
+""",
+    "rename": """
+import time
+from people.models import Blogger
+blogger = Blogger.objects.get(pk=BLOGGER_ID)
+blogger.name = MARKER
+started = time.time()
+blogger.save()
+print("CHANGED", started, time.time())
+""",
+}
 
 
 def free(port: int) -> bool:
@@ -263,22 +293,49 @@ http {{
                 os.killpg(process.pid, signal.SIGKILL)
 
 
-def time_publish(stack: Stack, essay_id: int, path: str) -> dict:
-    """Seconds from the start of a publish, and from its commit, until Varnish serves the
-    new title."""
-    varnish = f"http://127.0.0.1:{stack.ports['varnish']}{path}"
-    get(varnish)
-    marker = f"Edited at {time.time():.0f}"
-    script = PUBLISH_SCRIPT.replace("ESSAY_ID", str(essay_id)).replace("TITLE", repr(marker))
+def time_change(stack: Stack, kind: str, ids: dict, paths: list[str], shown) -> dict:
+    """Seconds from the start of a change, and from its commit, until Varnish serves every
+    page in `paths` as `shown(status, body, marker)` says the change should look."""
+    urls = [f"http://127.0.0.1:{stack.ports['varnish']}{path}" for path in paths]
+    for url in urls:
+        get(url)  # cached before the change
+    marker = f"Edited at {time.time():.3f}"
+    script = CHANGE_SCRIPTS[kind].replace("MARKER", repr(marker))
+    for name, value in ids.items():
+        script = script.replace(name, str(value))
     output = stack.manage("shell", "-c", script)
-    started, committed = map(float, re.search(r"PUBLISHED ([\d.]+) ([\d.]+)", output).groups())
+    started, committed = map(float, re.search(r"CHANGED ([\d.]+) ([\d.]+)", output).groups())
     deadline = time.time() + 30
-    while marker.encode() not in get(varnish)[1]:
+    waiting = list(urls)
+    while waiting:
         if time.time() > deadline:
-            return {"from_publish": float("inf"), "from_commit": float("inf")}
+            return {"from_change": float("inf"), "from_commit": float("inf")}
+        waiting = [url for url in waiting if not shown(*get(url), marker)]
         time.sleep(0.01)
     visible = time.time()
-    return {"from_publish": visible - started, "from_commit": visible - committed}
+    return {"from_change": visible - started, "from_commit": visible - committed}
+
+
+def time_changes(stack: Stack, found: dict) -> dict:
+    """Publish, unpublish and blogger rename, three times each, timed through Varnish."""
+    essay = found["pages"]["essay"]
+    ids = {"ESSAY_ID": found["essay_id"], "BLOGGER_ID": found["blogger_id"]}
+    timings = {"publish": [], "unpublish": [], "rename": []}
+    for _ in range(3):
+        timings["publish"].append(
+            time_change(stack, "publish", ids, [essay], lambda s, body, m: m.encode() in body)
+        )
+        timings["unpublish"].append(
+            time_change(stack, "unpublish", ids, [essay], lambda s, body, m: s == 404)
+        )
+        stack.manage(
+            "shell", "-c", CHANGE_SCRIPTS["republish"].replace("ESSAY_ID", str(ids["ESSAY_ID"]))
+        )
+        paths = [found["pages"]["blogger profile"], found["quoting"]]
+        timings["rename"].append(
+            time_change(stack, "rename", ids, paths, lambda s, body, m: m.encode() in body)
+        )
+    return timings
 
 
 def main() -> None:
@@ -287,6 +344,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("ROUNDS", 2)))
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--json", default=os.environ.get("BENCH_JSON", "bench.json"))
+    parser.add_argument(
+        "--changes-only", action="store_true", help="Time the changes through Varnish only."
+    )
     options = parser.parse_args()
     database_url = os.environ.get("BENCH_DATABASE_URL") or os.environ["DATABASE_URL"]
     with tempfile.TemporaryDirectory(prefix="page-bench-") as work:
@@ -302,7 +362,7 @@ def main() -> None:
                     get(f"http://127.0.0.1:{stack.ports[server]}{path}")
             results = {page: {server: [] for server in servers} for page in pages}
             load = []
-            for round_number in range(options.rounds):
+            for round_number in range(0 if options.changes_only else options.rounds):
                 load.append(os.getloadavg())
                 for page, path in pages.items():
                     for server in servers:
@@ -312,13 +372,13 @@ def main() -> None:
                     f"round {round_number + 1} of {options.rounds} done, load {os.getloadavg()}",
                     flush=True,
                 )
-            publish = [time_publish(stack, found["essay_id"], pages["essay"]) for _ in range(3)]
+            changes = time_changes(stack, found)
         finally:
             stack.down()
-    report(results, publish, load, options)
+    report(results, changes, load, options)
 
 
-def report(results: dict, publish: list[float], load: list, options) -> None:
+def report(results: dict, changes: dict, load: list, options) -> None:
     def median(rows: list[dict], key: str) -> float:
         return statistics.median(row[key] for row in rows)
 
@@ -331,7 +391,7 @@ def report(results: dict, publish: list[float], load: list, options) -> None:
     print()
     print("req/s (p50 ms / p99 ms), median of rounds")
     print(header)
-    for page, by_server in results.items():
+    for page, by_server in results.items() if not options.changes_only else ():
         row = {
             server: {
                 "rps": median(rows, "rps"),
@@ -359,10 +419,10 @@ def report(results: dict, publish: list[float], load: list, options) -> None:
             f"{ratios['varnish/nginx']:>11.3f}{ratios['page cache/uncached']:>10.1f}"
         )
     print()
-    print(
-        "publish to visible through Varnish (from publish / from commit): "
-        + ", ".join(f"{t['from_publish']:.2f} s / {t['from_commit']:.2f} s" for t in publish)
-    )
+    print("change to visible through Varnish, seconds (from the change / from its commit):")
+    for kind, runs in changes.items():
+        times = ", ".join(f"{t['from_change']:.2f} / {t['from_commit']:.2f}" for t in runs)
+        print(f"  {kind:<10} {times}")
     print(f"load average before each round: {load}")
     Path(options.json).write_text(
         json.dumps(
@@ -372,7 +432,7 @@ def report(results: dict, publish: list[float], load: list, options) -> None:
                 "connections": options.connections,
                 "load": load,
                 "pages": summary,
-                "publish_to_varnish_seconds": publish,
+                "change_to_varnish_seconds": changes,
             },
             indent=2,
         )

@@ -18,6 +18,7 @@ import uuid
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -124,8 +125,9 @@ class Command(BaseCommand):
                 essay_index, EssayPage, self.essay_rows(options["essays"], text, rng)
             )
             self.stdout.write(f"  {count:,} essays")
+            taken = set(RoundupPage.objects.child_of(roundup_index).values_list("slug", flat=True))
             rows, featured = self.roundup_rows(
-                options["roundups"], options["excerpts"], bloggers, sectors, text, rng
+                options["roundups"], options["excerpts"], bloggers, sectors, text, rng, taken
             )
             count = bulk_add_children(roundup_index, RoundupPage, rows)
             by_slug = dict(RoundupPage.objects.child_of(roundup_index).values_list("slug", "pk"))
@@ -139,6 +141,10 @@ class Command(BaseCommand):
         rebuild_index([EssayPage, RoundupPage, Blogger], log=lambda line: self.stdout.write(line))
         written = documents.rebuild()
         self.stdout.write(f"{written:,} site search documents written")
+        # What points at what, as publishing would record it: purges of a renamed blogger
+        # find the roundups that quote them here.
+        call_command("rebuild_references_index", verbosity=0)
+        self.stdout.write("Reference index rebuilt")
         analyse()
         self.stdout.write(f"Indexed in {time.perf_counter() - started:.0f} s.")
 
@@ -208,11 +214,14 @@ class Command(BaseCommand):
                 "body": json.dumps(body),
             }
 
-    def roundup_rows(self, count, per_roundup, bloggers, sectors, text, rng):
+    def roundup_rows(self, count, per_roundup, bloggers, sectors, text, rng, taken):
+        """`count` weeks of roundups back from October 2012, past the weeks the demo's own
+        roundups (`taken` slugs) already have: one roundup a week, as editors make them."""
         rows, featured = [], []
-        last = date(2012, 10, 19)
-        for n in range(count):
-            week_ending = last - timedelta(weeks=n)
+        weeks = (date(2012, 10, 19) - timedelta(weeks=n) for n in range(count + len(taken)))
+        for n, week_ending in enumerate(w for w in weeks if derived_slug(w) not in taken):
+            if n == count:
+                break
             slug = derived_slug(week_ending)
             excerpts = []
             for position in range(per_roundup):
