@@ -37,7 +37,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, FloatField, Max, Q, Value, Window
+from django.db.models import Count, F, FloatField, Q, Value, Window
 from django.db.models.functions import Cast, Ln
 
 from wagtail.search.query import And, Or, Phrase, PlainText
@@ -237,20 +237,28 @@ class DocumentSearch:
 
     def _postgres(self, terms: Terms, documents, queryset) -> RankedResults:
         matches, scored = self._postgres_scored(terms, documents)
+        # Ranked where the vectors are read, then counted and cut on narrow rows: written
+        # straight, PostgreSQL would carry every matching vector through the count (twice
+        # the time for a word most documents contain). `OFFSET 0` keeps the inner query's
+        # ranking below the count.
+        inner, params = scored.values_list("object_id", "score").query.sql_with_params()
+        # The ORM's own SQL; every value the reader typed stays a parameter.
+        sql = (
+            f"SELECT object_id, score, COUNT(*) OVER () FROM ({inner} OFFSET 0) AS ranked "  # noqa: S608
+            "ORDER BY score DESC, object_id LIMIT %s OFFSET %s"
+        )
 
         def rows(start: int, stop: int | None) -> list:
-            ranked = (
-                scored.annotate(total=Window(Count("*")))
-                .order_by("-score", "object_id")
-                .values_list("object_id", "score", "total")
-            )
-            return list(ranked[start:stop])
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*params, None if stop is None else stop - start, start])
+                return cursor.fetchall()
 
         return RankedResults(rows, matches.count, queryset)
 
     @staticmethod
     def _postgres_scored(terms: Terms, documents):
-        """The matching documents, and the same with their `score`, one row per object."""
+        """The matching documents, and the same with their `score` (one document per object,
+        so one row per object)."""
         queries = [
             SearchQuery(part.text, config=CONFIG, search_type="phrase" if part.phrase else "plain")
             for part in terms.parts
@@ -260,12 +268,7 @@ class DocumentSearch:
             combined = combined & other if terms.every else combined | other
         matches = documents.filter(search_vector=combined)
         if terms.every or len(queries) == 1:
-            # Every part matched: one rank of the whole query, one row per object, ranked
-            # while the vectors are read, so that the count over the matches runs on
-            # narrow rows rather than carrying every vector along.
-            scored = matches.values("content_type_id", "object_id").annotate(
-                score=Max(SearchRank(F("search_vector"), combined))
-            )
+            scored = matches.annotate(score=SearchRank(F("search_vector"), combined))
         else:
             scored = matches.annotate(score=rarity_weighted_rank(queries))
         return matches, scored
