@@ -27,7 +27,7 @@ from django_tasks_db import DatabaseBackend
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
@@ -91,11 +91,14 @@ class PurgeSet:
                 self.add_url(dependent)
 
     def add_referring_pages(self, obj: Model) -> None:
-        """Every live page the reference index finds pointing at `obj`, with its set."""
+        """Every live page the reference index finds pointing at `obj`, and those `obj` says
+        show it otherwise (`pages_showing()`: a query of page ids), each with its set."""
         page_type = ContentType.objects.get_for_model(Page)
-        page_ids = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
+        references = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
+        page_ids = {int(pk) for pk in references.values_list("object_id", flat=True).distinct()}
+        showing = getattr(obj, "pages_showing", None)
         pages = Page.objects.live().filter(
-            pk__in=[int(pk) for pk in page_ids.values_list("object_id", flat=True).distinct()]
+            Q(pk__in=page_ids) | (Q(pk__in=showing()) if showing else Q(pk__in=[]))
         )
         by_type: dict[type, list[Page]] = {}
         for page in pages.specific():

@@ -94,6 +94,11 @@ class Sector(SlugFromNameMixin, index.Indexed, models.Model):
         """The directory and profiles list bloggers under their sectors (core.purging)."""
         return blogger_page_urls(self.bloggers.values_list("slug", flat=True))
 
+    def pages_showing(self):
+        """Pages that show this sector without naming it: excerpts filed under their
+        blogger's default sector (core.purging adds them to the pages found by reference)."""
+        return FeaturedExcerpt.objects.filter(sector=self).values("page")
+
 
 class Blogger(SlugFromNameMixin, index.Indexed, models.Model):
     """A frontline blogger the roundups quote: a person or a pseudonym and their blog."""

@@ -3,7 +3,10 @@
 from datetime import date
 
 import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from django.db import transaction
 from django.test import override_settings
 
 from core import purging
@@ -188,16 +191,26 @@ def test_editing_an_official_purges_the_officials_directory_and_its_download(
     assert purged == urls("/officials/", "/officials/csv/")
 
 
-def test_renaming_a_sector_purges_the_directory_and_its_bloggers_profiles(
+def test_renaming_a_sector_purges_the_directory_its_bloggers_and_roundups_filed_under_it(
     site, purged, django_capture_on_commit_callbacks
 ):
     health = site["sectors"]["health"]
     health.name = "Health and wellbeing"
     with django_capture_on_commit_callbacks(execute=True):
         health.save()
-    # The roundup names Dr Grumble's sector by default, not by reference: its own page
-    # is purged through the blogger's profile set only when it names the sector itself.
-    assert purged == urls("/bloggers/", "/bloggers/dr-grumble/")
+    # The roundup files Dr Grumble's excerpt under his default sector without naming it:
+    # found through the featured excerpts, it is purged with its whole set all the same.
+    assert purged == roundup_set(site["roundup"])
+
+
+def test_renaming_a_sector_no_roundup_files_under_purges_the_directory_only(
+    site, purged, django_capture_on_commit_callbacks
+):
+    education = site["sectors"]["education"]
+    education.name = "Schools"
+    with django_capture_on_commit_callbacks(execute=True):
+        education.save()
+    assert purged == urls("/bloggers/")
 
 
 @override_settings(
@@ -221,10 +234,6 @@ def test_the_task_sends_one_purge_request_per_address(site, monkeypatch):
 def test_on_the_database_queue_the_purge_is_stored_with_the_change_itself(site, settings):
     """Queued in the publish's own transaction, the purge reaches the worker at the commit
     with the index updates, and goes first: it does not wait behind them."""
-    from django.db import transaction
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     purges = DBTaskResult.objects.filter(task_path="core.purging.purge_addresses")
     essay = site["essay"]
