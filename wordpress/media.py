@@ -24,6 +24,8 @@ from wordpress.report import Report
 from wordpress.scan import Scan, upload_path
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+# What an attachment can become: the model (looked up when used) and its file's wrapper.
+KINDS = {"image": (get_image_model, ImageFile), "document": (get_document_model, File)}
 
 
 @contextmanager
@@ -51,8 +53,8 @@ class Media:
     def __init__(self, scan: Scan, ledger: Ledger, report: Report, media_dir: Path | None):
         self.scan, self.ledger, self.report = scan, ledger, report
         self.media_dir = media_dir
-        self.done: dict[int, int | None] = {}  # images
-        self.documents: dict[int, int | None] = {}
+        # What each attachment became this run, by kind (None: left behind).
+        self.done: dict[str, dict[int, int | None]] = {kind: {} for kind in KINDS}
 
     def file_for(self, relative: str) -> Path | None:
         if self.media_dir is None:
@@ -65,59 +67,43 @@ class Media:
 
     def image(self, wp_id: int) -> int | None:
         """The Wagtail image id for attachment `wp_id`, importing it the first time."""
-        if wp_id in self.done:
-            return self.done[wp_id]
-        attachment = self.scan.attachments.get(wp_id)
-        self.done[wp_id] = None
-        if attachment is None:
-            return None
-        record = self.ledger.find(f"attachment:{wp_id}")
-        Image = get_image_model()
-        if record and Image.objects.filter(pk=record.object_id).exists():
-            self.report.count("image", "unchanged")
-            self.done[wp_id] = record.object_id
-            return record.object_id
-        if Path(attachment.path).suffix.lower() not in IMAGE_EXTENSIONS:
-            return None
-        path = self.file_for(attachment.path)
-        if path is None:
-            self.report.skip("image", "file not in the media folder")
-            self.report.warn(f"attachment {wp_id}", f"{attachment.path} is not in the media folder")
-            return None
-        self.report.count("image", "created")
-        with path.open("rb") as handle:
-            image = Image(title=attachment.title[:255], file=ImageFile(handle, name=path.name))
-            image.save()
-        self.ledger.record(f"attachment:{wp_id}", "image", image.pk)
-        self.done[wp_id] = image.pk
-        return image.pk
+        return self.imported(wp_id, "image")
 
     def document(self, wp_id: int) -> int | None:
         """The Wagtail document id for non-image attachment `wp_id`, imported once."""
-        if wp_id in self.documents:
-            return self.documents[wp_id]
+        return self.imported(wp_id, "document")
+
+    def imported(self, wp_id: int, kind: str) -> int | None:
+        """The id of attachment `wp_id` as a Wagtail image or document (`kind`): found in
+        the ledger from an earlier run, or created from the media folder, once a run."""
+        done = self.done[kind]
+        if wp_id in done:
+            return done[wp_id]
         attachment = self.scan.attachments.get(wp_id)
-        self.documents[wp_id] = None
+        done[wp_id] = None
         if attachment is None:
             return None
+        model, wrap = KINDS[kind]
+        model = model()
         record = self.ledger.find(f"attachment:{wp_id}")
-        Document = get_document_model()
-        if record and Document.objects.filter(pk=record.object_id).exists():
-            self.report.count("document", "unchanged")
-            self.documents[wp_id] = record.object_id
+        if record and model.objects.filter(pk=record.object_id).exists():
+            self.report.count(kind, "unchanged")
+            done[wp_id] = record.object_id
             return record.object_id
+        if kind == "image" and Path(attachment.path).suffix.lower() not in IMAGE_EXTENSIONS:
+            return None
         path = self.file_for(attachment.path)
         if path is None:
-            self.report.skip("document", "file not in the media folder")
+            self.report.skip(kind, "file not in the media folder")
             self.report.warn(f"attachment {wp_id}", f"{attachment.path} is not in the media folder")
             return None
-        self.report.count("document", "created")
+        self.report.count(kind, "created")
         with path.open("rb") as handle:
-            document = Document(title=attachment.title[:255], file=File(handle, name=path.name))
-            document.save()
-        self.ledger.record(f"attachment:{wp_id}", "document", document.pk)
-        self.documents[wp_id] = document.pk
-        return document.pk
+            created = model(title=attachment.title[:255], file=wrap(handle, name=path.name))
+            created.save()
+        self.ledger.record(f"attachment:{wp_id}", kind, created.pk)
+        done[wp_id] = created.pk
+        return created.pk
 
     def attachment(self, wp_id: int) -> str:
         """Import attachment `wp_id` as what it is; the address it is served at now ("" if
