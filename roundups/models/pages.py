@@ -24,9 +24,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import INTRO_FEATURES, introduction_field
-from people.addresses import blogger_page_urls
 from people.featured import FeaturedRow
-from people.models import Blogger, Sector
+from people.models import Sector
 from people.sectors import SectorGroup
 from roundups.blocks import ExcerptStreamBlock
 from roundups.excerpts import Excerpt, by_sector, excerpts_of
@@ -34,6 +33,7 @@ from roundups.feeds import RoundupAtomFeed, RoundupFeed, SectorExcerptAtomFeed, 
 from roundups.forms import RoundupPageForm
 from roundups.models.queries import RoundupManager, RoundupQuerySet
 from roundups.models.settings import RoundupSettings
+from roundups.purging import dependents_of
 from roundups.suggesting import serve_suggestion_page
 from roundups.titles import DERIVED_SLUG, derived_slug, derived_title
 
@@ -354,38 +354,7 @@ class RoundupPage(Page):
     def cache_dependents_of(cls, roundups: list["RoundupPage"]) -> list[str]:
         """`cache_dependents` of many roundups at once, in a fixed number of queries: a
         blogger quoted in a hundred roundups is renamed as quickly as one quoted once."""
-        indexes = list(RoundupIndexPage.objects.all())
-        sector_slugs = dict(
-            Sector.objects.filter(
-                pk__in={pk for roundup in roundups for pk in roundup.sector_ids}
-            ).values_list("pk", "slug")
-        )
-        urls, blogger_ids = [], set()
-        for roundup in roundups:
-            index = next((i for i in indexes if roundup.is_child_of(i)), None)
-            base = index.get_full_url() if index else None
-            if base and roundup.week_ending:
-                year = roundup.week_ending.year
-                urls.append(base + index.reverse_subpage("year", args=(year,)))
-                urls += [
-                    base + index.reverse_subpage("month", args=(year, month))
-                    for month in range(1, 13)
-                ]
-                for pk in roundup.sector_ids:
-                    if pk in sector_slugs:
-                        urls += [
-                            base + index.reverse_subpage(name, kwargs={"sector": sector_slugs[pk]})
-                            for name in ("sector_feed", "sector_atom_feed")
-                        ]
-            # From the stored blocks: no need to load the excerpts' choosers.
-            blogger_ids |= {
-                item["value"].get("blogger")
-                for stream in (roundup.excerpts, roundup.previous_reads)
-                for item in stream.raw_data
-                if isinstance(item.get("value"), dict)
-            }
-        slugs = Blogger.objects.filter(pk__in=blogger_ids - {None}).values_list("slug", flat=True)
-        return urls + blogger_page_urls(sorted(slugs))
+        return dependents_of(roundups, list(RoundupIndexPage.objects.all()))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
