@@ -12,7 +12,8 @@ Each page contributes its full URL joined with its `get_cached_paths()` (feeds),
 Wagtail's frontend cache does. The addresses go to the task `purge_addresses`, which drops
 the application's page cache entries (`core.caching`) and asks every backend in
 settings.WAGTAILFRONTENDCACHE (Varnish over HTTP, Cloudflare, CloudFront) to purge them.
-Publishing only enqueues it, once the transaction commits.
+Publishing only enqueues it, so that it runs once the change is committed
+(`enqueue_at_commit`).
 
 The content apps implement `cache_dependents`; this module imports none of them.
 """
@@ -96,10 +97,10 @@ class PurgeSet:
         page_type = ContentType.objects.get_for_model(Page)
         references = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
         page_ids = {int(pk) for pk in references.values_list("object_id", flat=True).distinct()}
-        showing = getattr(obj, "pages_showing", None)
-        pages = Page.objects.live().filter(
-            Q(pk__in=page_ids) | (Q(pk__in=showing()) if showing else Q(pk__in=[]))
-        )
+        shown = Q(pk__in=page_ids)
+        if hasattr(obj, "pages_showing"):
+            shown |= Q(pk__in=obj.pages_showing())
+        pages = Page.objects.live().filter(shown)
         by_type: dict[type, list[Page]] = {}
         for page in pages.specific():
             by_type.setdefault(type(page), []).append(page)

@@ -74,6 +74,13 @@ def site(home_page):
     }
 
 
+def renamed(obj, name: str, capture) -> None:
+    """Rename a snippet and run the purge its save enqueues."""
+    obj.name = name
+    with capture(execute=True):
+        obj.save()
+
+
 def urls(*paths: str) -> set[str]:
     return {SITE + path for path in paths}
 
@@ -165,20 +172,14 @@ def test_publishing_a_roundup_purges_archive_months_sector_feeds_and_bloggers(
 def test_renaming_a_blogger_purges_every_roundup_quoting_them_and_their_profile(
     site, purged, django_capture_on_commit_callbacks
 ):
-    grumble = site["grumble"]
-    grumble.name = "Dr Grumble MD"
-    with django_capture_on_commit_callbacks(execute=True):
-        grumble.save()
+    renamed(site["grumble"], "Dr Grumble MD", django_capture_on_commit_callbacks)
     assert purged == roundup_set(site["roundup"])
 
 
 def test_renaming_an_author_purges_their_essays_and_the_listings(
     site, purged, django_capture_on_commit_callbacks
 ):
-    author = site["author"]
-    author.name = "The editors"
-    with django_capture_on_commit_callbacks(execute=True):
-        author.save()
+    renamed(site["author"], "The editors", django_capture_on_commit_callbacks)
     assert purged == urls("/essays/on-gove/", *LISTINGS_OF_AN_ESSAY)
 
 
@@ -194,10 +195,7 @@ def test_editing_an_official_purges_the_officials_directory_and_its_download(
 def test_renaming_a_sector_purges_the_directory_its_bloggers_and_roundups_filed_under_it(
     site, purged, django_capture_on_commit_callbacks
 ):
-    health = site["sectors"]["health"]
-    health.name = "Health and wellbeing"
-    with django_capture_on_commit_callbacks(execute=True):
-        health.save()
+    renamed(site["sectors"]["health"], "Health and wellbeing", django_capture_on_commit_callbacks)
     # The roundup files Dr Grumble's excerpt under his default sector without naming it:
     # found through the featured excerpts, it is purged with its whole set all the same.
     assert purged == roundup_set(site["roundup"])
@@ -206,10 +204,7 @@ def test_renaming_a_sector_purges_the_directory_its_bloggers_and_roundups_filed_
 def test_renaming_a_sector_no_roundup_files_under_purges_the_directory_only(
     site, purged, django_capture_on_commit_callbacks
 ):
-    education = site["sectors"]["education"]
-    education.name = "Schools"
-    with django_capture_on_commit_callbacks(execute=True):
-        education.save()
+    renamed(site["sectors"]["education"], "Schools", django_capture_on_commit_callbacks)
     assert purged == urls("/bloggers/")
 
 
