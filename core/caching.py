@@ -20,6 +20,8 @@ production) for CACHE_S_MAXAGE seconds, and served from there before sessions, C
 the database are touched: a single-server site gets most of what Varnish gives. Entries
 are keyed by host, path and query; `forget_urls()` (called by `core.purging` after every
 publish) bumps a path's generation, so every query variant of it (`?page=2`) goes at once.
+An entry records the generation it was made in, so one round trip to the cache reads both
+the entry and its path's generation, and an entry from an older generation is a miss.
 A HEAD is answered from the cache without rendering.
 """
 
@@ -43,19 +45,9 @@ MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 CHANGED_AT_KEY = "pagecache:changed-at"
 GENERATION_PREFIX = "pagecache:generation:"
 ENTRY_PREFIX = "pagecache:entry:"
-# Headers a stored page keeps; the rest (Date, cookies) belong to one answer.
-STORED_HEADERS = {
-    "content-type",
-    "content-language",
-    "cache-control",
-    "etag",
-    "last-modified",
-    "vary",
-    "content-security-policy",
-    "x-robots-tag",
-    "link",
-    "location",
-}
+# Headers that belong to one answer; a stored page keeps every other one, so a reader gets
+# the same security headers (CSP, Permissions-Policy, X-Frame-Options) from the cache.
+ANSWER_HEADERS = {"date", "content-length", "x-page-cache"}
 
 
 def _digest(text: str) -> str:
@@ -139,11 +131,11 @@ def _generation_key(path: str) -> str:
     return GENERATION_PREFIX + _digest(path)
 
 
-def _entry_key(request: HttpRequest, generation: int) -> str:
+def _entry_key(request: HttpRequest) -> str:
     query = request.META.get("QUERY_STRING", "")
     scheme = "https" if request.is_secure() else "http"
     host = request.get_host().lower()
-    return ENTRY_PREFIX + _digest(f"{generation}|{scheme}|{host}{request.path}?{query}")
+    return ENTRY_PREFIX + _digest(f"{scheme}|{host}{request.path}?{query}")
 
 
 def forget_urls(urls: Iterable[str]) -> None:
@@ -177,13 +169,13 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         shareable = request_may_share(request)
-        entry_key = None
+        entry_key = generation = None
         if shareable and settings.PAGE_CACHE:
-            generation_key = _generation_key(request.path)
-            generation = cache.get(generation_key, 0)
-            entry_key = _entry_key(request, generation)
-            entry = cache.get(entry_key)
-            if entry is not None:
+            generation_key, entry_key = _generation_key(request.path), _entry_key(request)
+            found = cache.get_many([generation_key, entry_key])
+            generation = found.get(generation_key, 0)
+            entry = found.get(entry_key)
+            if entry is not None and entry["generation"] == generation:
                 response = stored_response(request, entry)
                 return self.conditional(request, response)
 
@@ -196,11 +188,12 @@ class PageCacheMiddleware:
                 cache.set(
                     entry_key,
                     {
+                        "generation": generation,
                         "status": response.status_code,
                         "headers": [
                             (name, value)
                             for name, value in response.items()
-                            if name.lower() in STORED_HEADERS
+                            if name.lower() not in ANSWER_HEADERS
                         ],
                         "content": response.content,
                     },

@@ -42,6 +42,14 @@ def test_a_second_reader_gets_the_page_from_the_cache_in_no_queries(
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
+def test_a_page_from_the_cache_carries_every_header_the_first_answer_did(essay):
+    first = Client().get(essay.url)
+    second = Client().get(essay.url)
+    assert from_cache(second)
+    for header in [name for name in first.headers if name.lower() not in {"date"}]:
+        assert second.get(header) == first.get(header), header
+
+
 def test_a_cached_page_answers_304_to_a_reader_who_has_it(essay):
     etag = Client().get(essay.url)["ETag"]
     response = Client().get(essay.url, HTTP_IF_NONE_MATCH=etag)
