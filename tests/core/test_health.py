@@ -41,7 +41,7 @@ def test_an_unreachable_cache_answers_503_naming_it_and_nothing_more(client, set
     location = f"redis://127.0.0.1:{free_port()}/0"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": 1},
         }

@@ -7,16 +7,27 @@ from django.test import Client
 
 from essays.factories import EssayIndexPageFactory, EssayPageFactory
 from roundups.factories import RoundupIndexPageFactory, SuggestionPageFactory
+from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
+@pytest.fixture(autouse=True, params=["local memory", "redis"])
+def page_cache(request, settings, tmp_path):
+    """Each test twice: in the tests' cache, and in a Redis server through the cache backend
+    production uses (core.redis_cache)."""
+    server = None
+    if request.param == "redis":
+        server = redis_server(tmp_path)
+        settings.CACHES = {
+            "default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": server.url}
+        }
     settings.PAGE_CACHE = True
     cache.clear()
     yield
     cache.clear()
+    if server:
+        server.stop()
 
 
 @pytest.fixture

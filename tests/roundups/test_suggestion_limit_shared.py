@@ -26,7 +26,7 @@ from django.test import RequestFactory, override_settings
 
 from roundups.suggesting import take_submission_slot
 
-redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": sys.argv[1]}
+redis = {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": sys.argv[1]}
 with override_settings(CACHES={"default": redis}):
     request = RequestFactory().post("/roundups/suggest-a-post/", REMOTE_ADDR="203.0.113.9")
     sys.stdin.read()  # start together
