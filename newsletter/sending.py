@@ -37,14 +37,23 @@ from roundups.models import RoundupPage
 # A task hands over to a fresh one after this long, so no task runs for hours.
 TASK_SECONDS = 60
 QUEUE_CHUNK = 2000
-# Refused by the mail server for this message alone: record it and go on.
-MESSAGE_ERRORS = (
-    smtplib.SMTPRecipientsRefused,
-    smtplib.SMTPSenderRefused,
-    smtplib.SMTPDataError,
-    smtplib.SMTPNotSupportedError,
+# SMTP 421: the server is closing the whole connection, not refusing this message.
+SMTP_SERVICE_UNAVAILABLE = 421
+# The server turning away the connection itself, whatever the message.
+SMTP_SERVER_WIDE = (
+    smtplib.SMTPConnectError,
+    smtplib.SMTPHeloError,
+    smtplib.SMTPAuthenticationError,
 )
+# HTTP answers that mean "not now" rather than "not this message": 408 timed out,
+# 429 too many requests.
+HTTP_TRY_LATER = {408, 429}
 State = Delivery.State
+
+
+class MailServiceDown(OSError):
+    """The mail server or provider could not take messages just now (not this message's
+    fault): the batch goes back in the queue and the task fails, to be retried."""
 
 
 def start_mailing(roundup: RoundupPage, user=None) -> tuple[Mailing, bool]:
@@ -132,6 +141,45 @@ def claim_batch(mailing: Mailing) -> tuple[str, list[Delivery]]:
     return claim, list(batch)
 
 
+def as_text(reply: bytes | str) -> str:
+    return reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+
+
+def refusal(error: Exception) -> str | None:
+    """Why the mail server or provider refused this one message, or None when the
+    trouble is theirs (unreachable, timed out, overloaded) and the batch must wait.
+
+    A refusal is recorded against its reader and the mailing goes on; anything else
+    halts the batch for a retry, so one bad address never holds up everyone else and
+    an outage never marks everyone failed. Provider errors (django-anymail's, which an
+    installation adds only when it uses a provider) are told apart by their HTTP
+    `status_code`, so this works without importing them.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        answers = "; ".join(
+            f"{address}: {code} {as_text(reply)}"
+            for address, (code, reply) in error.recipients.items()
+        )
+        return f"Refused by the mail server: {answers or error}"
+    if isinstance(error, SMTP_SERVER_WIDE):
+        return None
+    if isinstance(error, smtplib.SMTPResponseException):
+        if error.smtp_code == SMTP_SERVICE_UNAVAILABLE:
+            return None
+        return f"Refused by the mail server: {error}"
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return f"Refused by the mail server: {error}"
+    status = getattr(error, "status_code", None)
+    if isinstance(status, int):
+        if status >= 500 or status in HTTP_TRY_LATER:
+            return None
+        return f"Refused by the mail provider ({status}): {error}"
+    if isinstance(error, OSError):
+        return None  # connection refused, reset, timed out: nothing wrong with this message
+    # Anything else is about this message (an address the provider will not take, say).
+    return f"{type(error).__name__}: {error}"
+
+
 def send_one(email: RoundupEmail, delivery: Delivery, connection) -> None:
     """Send one claimed delivery and record what happened."""
     subscriber = delivery.subscriber
@@ -144,12 +192,11 @@ def send_one(email: RoundupEmail, delivery: Delivery, connection) -> None:
         if message is None:
             return record(delivery.pk, State.SKIPPED, "Nothing in their sectors this week.")
         message.send()
-    except MESSAGE_ERRORS as error:
-        return record(delivery.pk, State.FAILED, f"Refused by the mail server: {error}")
-    except OSError:
-        raise  # the mail server is unreachable: nothing for this message alone to record
-    except Exception as error:  # a provider's rejection, say; the rest must still go
-        return record(delivery.pk, State.FAILED, f"{type(error).__name__}: {error}")
+    except Exception as error:
+        reason = refusal(error)
+        if reason is None:
+            raise MailServiceDown(str(error)) from error
+        return record(delivery.pk, State.FAILED, reason)
     record(delivery.pk, State.SENT, message_id=message_id)
 
 
