@@ -5,10 +5,15 @@ address is new, waiting for confirmation or already subscribed, so the form cann
 be used to learn who subscribes.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import is_same_domain
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -46,15 +51,75 @@ def record_subscription(form: SubscribeForm, address: str | None) -> Subscriber:
     return subscriber
 
 
-# No CSRF token: the box is on pages every reader shares from a cache, and a token in it
-# would make them private. Forging a subscription gains nothing: it only mails a
-# confirmation link to the address typed, and both address and network are rate limited.
-@csrf_exempt
+# Which requests may carry a browser's own `Sec-Fetch-Site`: typed in or bookmarked
+# ("none") or sent by a page of this very site. "same-site" is refused too: a page on
+# another subdomain is not this site's.
+OWN_FETCH_SITES = {"same-origin", "none"}
+
+
+def trusted_origin(request, origin: str) -> bool:
+    """True when `origin` (scheme://host[:port]) is this site as the request reached it,
+    or one of settings.CSRF_TRUSTED_ORIGINS ("https://*.example.org" included)."""
+    try:
+        own = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return False
+    if origin == own:
+        return True
+    scheme, _, host = origin.partition("://")
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        trusted_scheme, _, trusted_host = trusted.partition("://")
+        if scheme == trusted_scheme and "*" in trusted_host:
+            if is_same_domain(host, trusted_host.replace("*", "", 1)):
+                return True
+        elif origin == trusted:
+            return True
+    return False
+
+
+def sent_from_this_site(request) -> bool:
+    """Whether a subscription was posted from one of this site's pages.
+
+    The box carries no CSRF token, so the cached pages that show it stay shareable
+    between readers; instead the browser's word on where the post came from is checked:
+    `Sec-Fetch-Site` when the browser sends it (every current one does), else `Origin`,
+    else `Referer` (which the site's referrer policy sends to itself). A post with none
+    of the three, from a very old browser or a script, is refused: it cannot show it
+    came from here.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site in OWN_FETCH_SITES
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin != "null" and trusted_origin(request, origin)
+    referer = urlsplit(request.headers.get("Referer", ""))
+    return bool(referer.netloc) and trusted_origin(request, f"{referer.scheme}://{referer.netloc}")
+
+
+def refused_elsewhere(request):
+    """A post from another site (or one that cannot show where it came from): nothing
+    stored or sent; the form again on this site's own page, with what was typed."""
+    typed = SubscribeForm(
+        initial={
+            "email": request.POST.get("email", "")[:254],
+            "sectors": request.POST.getlist("sectors"),
+            "essays": bool(request.POST.get("essays")),
+            "notify_empty": bool(request.POST.get("notify_empty")),
+        }
+    )
+    return render(request, "subscribe.html", {"form": typed, "elsewhere": True}, status=403)
+
+
+@csrf_exempt  # no token in the cached box: `sent_from_this_site` guards the post instead
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    """GET: the form on its own page. POST: validate, throttle, store, mail the link."""
+    """GET: the form on its own page. POST: check it came from this site, validate,
+    throttle, store, mail the link."""
     if request.method == "GET":
         return render(request, "subscribe.html", {"form": SubscribeForm()})
+    if not sent_from_this_site(request):
+        return refused_elsewhere(request)
     form = SubscribeForm(request.POST)
     if not form.is_valid():
         return render(request, "subscribe.html", {"form": form}, status=400)

@@ -13,6 +13,9 @@ from people.factories import BloggerIndexPageFactory
 from people.models import Blogger, Sector
 from roundups.factories import RoundupIndexPageFactory, RoundupPageFactory, excerpt
 
+# What a current browser sends with a post from one of the site's own pages (the test
+# client's host is "testserver"); the subscribe form refuses posts that lack it.
+FROM_THIS_SITE = {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"}
 SECTOR_NAMES = ["Social care", "Health", "Democracy", "Policing", "Education"]
 LINK = re.compile(r"https?://\S+")
 

@@ -13,7 +13,7 @@ from newsletter.models import Subscriber
 from roundups.factories import excerpt
 from tests.servers import SmtpInbox, free_port
 
-from .conftest import path_of
+from .conftest import FROM_THIS_SITE, path_of
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -45,6 +45,7 @@ def test_subscribe_confirm_receive_and_leave_through_a_real_smtp_server(
         "/newsletter/subscribe/",
         {"email": "nurse@example.org", "sectors": [sectors["health"].pk]},
         REMOTE_ADDR="203.0.113.7",
+        **FROM_THIS_SITE,
     )
     (confirmation,) = smtp_inbox.messages_to("nurse@example.org")
     link = re.search(r"https?://\S+/newsletter/confirm/\S+", confirmation.get_content()).group(0)
