@@ -153,6 +153,8 @@ def roundup_resume(request, page_id: int):
         count = retry_failed(mailing)
         messages.success(request, f"Trying {count} failed deliveries again.")
     else:
-        resume_mailings()
-        messages.success(request, "Sending resumed where it stopped.")
+        if mailing in resume_mailings():
+            messages.success(request, "Sending resumed where it stopped.")
+        else:
+            messages.info(request, "It is still sending: the report below fills in as it goes.")
     return redirect(report_url(page))

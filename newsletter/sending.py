@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from core.mail import delivery_connection
 from newsletter import conf
+from newsletter.chains import chain_alive
 from newsletter.compose import RoundupEmail, delivery_message_id, essays_since
 from newsletter.models import Delivery, Mailing, Subscriber
 from roundups.models import RoundupPage
@@ -234,17 +235,27 @@ def finish_if_done(mailing: Mailing) -> None:
 
 
 def resume_mailings() -> list[Mailing]:
-    """Carry on every unfinished mailing after a worker stopped; safe to run at any time."""
+    """Carry on every unfinished mailing after a worker stopped; safe to run at any time,
+    as often as cron likes: a mailing whose chain of tasks is still alive gets no second
+    one (newsletter.chains). Each mailing's row is locked meanwhile, so two resumes at
+    once (cron and an editor's button) cannot both start a chain."""
     stale = timezone.now() - timedelta(seconds=conf.stale_after_seconds())
     resumed = []
-    for mailing in Mailing.objects.filter(finished_at=None):
-        mailing.deliveries.filter(state=State.SENDING, updated_at__lt=stale).update(
-            state=State.QUEUED, updated_at=timezone.now()
-        )
-        if mailing.prepared_at is None:
-            prepare_mailing.enqueue(mailing.pk)
-        else:
-            send_deliveries.enqueue(mailing.pk)
+    for mailing_id in Mailing.objects.filter(finished_at=None).values_list("pk", flat=True):
+        with transaction.atomic():
+            mailing = Mailing.objects.select_for_update().filter(pk=mailing_id).first()
+            if mailing is None or mailing.finished_at is not None:
+                continue
+            alive = chain_alive(mailing)
+            mailing.deliveries.filter(state=State.SENDING, updated_at__lt=stale).update(
+                state=State.QUEUED, updated_at=timezone.now()
+            )
+            if alive:
+                continue
+            if mailing.prepared_at is None:
+                prepare_mailing.enqueue(mailing.pk)
+            else:
+                send_deliveries.enqueue(mailing.pk)
         resumed.append(mailing)
     return resumed
 
