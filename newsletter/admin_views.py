@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
+from newsletter import conf
 from newsletter.compose import Edition
 from newsletter.forms import SectorsField
 from newsletter.models import Delivery, Mailing
@@ -81,6 +82,7 @@ def roundup_report(request, page_id: int):
             "failures": failures,
             "form": form,
             "preview_query": request.GET.urlencode(),
+            "send_on_publish": conf.send_on_publish(),
             "page_title": f"Email: {page.title}",
             "header_icon": "mail",
         },

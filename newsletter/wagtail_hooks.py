@@ -1,17 +1,52 @@
 """Admin: the Newsletter menu (roundup emails, subscribers), the roundup's "Email" button
 and the dashboard's last send. Editors and administrators only."""
 
+import django_filters
+
 from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 
 from newsletter import admin_views
 from newsletter.models import Mailing, Subscriber
 from roundups.models import RoundupPage
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets:
+# an address such as "=HYPERLINK(…)@example.org" is valid email, so it is written as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    confirmed = django_filters.BooleanFilter(
+        label="Confirmed",
+        method="filter_confirmed",
+        widget=BooleanRadioSelect,
+        help_text="Whether they followed the link in the confirmation email. Only confirmed "
+        "subscribers receive the roundup.",
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["paused", "all_sectors", "essays", "notify_empty", "sectors"]
+
+    def filter_confirmed(self, queryset, name, value):
+        return queryset.filter(confirmed_at__isnull=not value)
+
+
+class SubscriberIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        """Cells a spreadsheet would run as formulas are exported as text, with a leading
+        apostrophe, so opening the CSV cannot run what a subscriber typed."""
+        value = super().preprocess_field_value(field, value, export_format)
+        formula = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+        return f"'{value}" if formula and export_format == self.FORMAT_CSV else value
 
 
 class SubscriberViewSet(ModelViewSet):
@@ -21,7 +56,8 @@ class SubscriberViewSet(ModelViewSet):
     menu_label = "Subscribers"
     add_to_admin_menu = False
     list_display = ["email", "confirmed_at", "sector_names", "essays", "paused", "consented_at"]
-    list_filter = ["paused", "all_sectors", "essays", "notify_empty", "sectors"]
+    filterset_class = SubscriberFilterSet
+    index_view_class = SubscriberIndexView
     list_export = [
         "email",
         "confirmed_at",

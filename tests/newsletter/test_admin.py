@@ -188,3 +188,64 @@ def test_roundup_editor_has_an_email_button(client, editor, roundup):
     client.force_login(editor)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[roundup.pk])).content.decode()
     assert reverse("newsletter_roundup", args=[roundup.pk]) in html
+
+
+@pytest.mark.django_db
+def test_subscriber_list_filters_confirmed_and_unconfirmed(client, editor, make_subscriber):
+    make_subscriber("confirmed@example.org")
+    make_subscriber("waiting@example.org", confirmed=False)
+    client.force_login(editor)
+    index = reverse("newsletter_subscriber:index")
+    page = client.get(index).content.decode()
+    assert "Confirmed" in page and "confirmed@example.org" in page and "waiting@" in page
+    confirmed = client.get(index, {"confirmed": "true"}).content.decode()
+    assert "confirmed@example.org" in confirmed and "waiting@example.org" not in confirmed
+    waiting = client.get(index, {"confirmed": "false"}).content.decode()
+    assert "waiting@example.org" in waiting and "confirmed@example.org" not in waiting
+    exported = client.get(index, {"confirmed": "false", "export": "csv"})
+    content = b"".join(exported.streaming_content).decode("utf-8-sig")
+    assert [row["Email"] for row in csv.DictReader(io.StringIO(content))] == ["waiting@example.org"]
+
+
+@pytest.mark.django_db
+def test_csv_export_writes_formula_like_cells_as_text(client, editor, make_subscriber, sectors):
+    """Addresses may start with "=", "+" or "-"; sector names are typed by editors. A
+    spreadsheet opening the export must show them, not run them."""
+    sectors["health"].name = "@SUM(1+1)"
+    sectors["health"].save()
+    sectors["policing"].name = "\tPolicing"
+    sectors["policing"].save()
+    typed = {
+        '=hyperlink("http://evil.example")@example.org': "health",
+        "+44-call@example.org": "policing",
+        "-2+3@example.org": None,
+        "plain@example.org": None,
+    }
+    for email, sector in typed.items():
+        make_subscriber(email, *([sector] if sector else []))
+    client.force_login(editor)
+    response = client.get(reverse("newsletter_subscriber:index"), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row["Email"]: row for row in csv.DictReader(io.StringIO(content))}
+    assert set(rows) == {
+        '\'=hyperlink("http://evil.example")@example.org',
+        "'+44-call@example.org",
+        "'-2+3@example.org",
+        "plain@example.org",
+    }
+    assert rows['\'=hyperlink("http://evil.example")@example.org']["Sectors"] == "'@SUM(1+1)"
+    assert rows["'+44-call@example.org"]["Sectors"] == "'\tPolicing"
+    assert rows["plain@example.org"]["Sectors"] == "All"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("send_on_publish", [True, False])
+def test_report_says_when_a_roundup_was_not_mailed_on_publishing(
+    client, editor, roundup, settings, send_on_publish
+):
+    settings.NEWSLETTER_SEND_ON_PUBLISH = send_on_publish
+    client.force_login(editor)
+    report = client.get(reverse("newsletter_roundup", args=[roundup.pk])).content.decode()
+    assert "Send to subscribers" in report
+    explained = "emails each roundup to subscribers when it is published" in report
+    assert explained is send_on_publish
