@@ -13,6 +13,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .object_store import object_store_origin
+
 # site/settings/base.py -> the checkout
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -319,6 +321,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # "path" (bucket in the path) or "virtual" (bucket in the host name); botocore
+            # chooses when unset.
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
             # Public media by plain URL (cacheable); set it on for a private bucket.
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
             "file_overwrite": False,
@@ -382,10 +387,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Content-Security-Policy (core.security). Media may come from an object store's domain, and
-# essays embed video from the providers in CSP_FRAME_SRC.
-MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""))
-MEDIA_ORIGINS = [origin if "//" in origin else f"https://{origin}" for origin in MEDIA_ORIGINS]
+# Content-Security-Policy (core.security). Images and media may come from the object store
+# (its origin worked out as django-storages will address it, settings.object_store) and any
+# origins listed in CSP_MEDIA_ORIGINS; essays embed video from those in CSP_FRAME_SRC.
+MEDIA_ORIGINS = [
+    origin if "//" in origin else f"https://{origin}" for origin in env_list("CSP_MEDIA_ORIGINS")
+]
+if AWS_STORAGE_BUCKET_NAME:
+    store = MEDIA_STORAGE["OPTIONS"]
+    MEDIA_ORIGINS.append(
+        object_store_origin(
+            AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=store["endpoint_url"],
+            region=store["region_name"],
+            custom_domain=store["custom_domain"],
+            addressing_style=store["addressing_style"],
+        )
+    )
+MEDIA_ORIGINS = list(dict.fromkeys(MEDIA_ORIGINS))
 EMBED_ORIGINS = env_list(
     "CSP_FRAME_SRC",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
