@@ -60,10 +60,17 @@ def test_production_refuses_to_start_without_a_required_setting_and_names_it(var
     assert variable in result.stderr.splitlines()[-1]
 
 
-def test_production_refuses_a_short_secret_key():
-    result = import_production(SECRET_KEY="short")
+@pytest.mark.parametrize("length", [5, 32, 49])
+def test_production_refuses_a_secret_key_shorter_than_fifty_characters(length):
+    result = import_production(SECRET_KEY="k" * length)
     assert result.returncode != 0
-    assert "SECRET_KEY must be at least 32 characters" in result.stderr
+    message = result.stderr.splitlines()[-1]
+    assert "SECRET_KEY must be at least 50 random characters" in message
+    assert f"(it has {length})" in message
+
+
+def test_production_takes_a_secret_key_of_fifty_characters():
+    assert import_production(SECRET_KEY="k" * 50).returncode == 0
 
 
 @pytest.mark.parametrize(
