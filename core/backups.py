@@ -66,9 +66,31 @@ def run(command: list[str]) -> None:
         raise CommandError(f"{command[0]} failed: {result.stderr.strip()}")
 
 
+def open_sqlite_for_backup() -> sqlite3.Connection:
+    """The configured SQLite database, opened read-only, or CommandError.
+
+    sqlite3.connect() creates a missing file, so a backup run with the wrong settings (cron
+    without the production environment, a mistyped DATABASE_URL) would otherwise "succeed"
+    with an empty database and be discovered only when someone needed to restore it."""
+    path = Path(database()["NAME"])
+    if not path.is_file():
+        raise CommandError(
+            f"No SQLite database at {path}: nothing backed up. Check DATABASE_URL and "
+            "DJANGO_SETTINGS_MODULE (cron and systemd must load the production environment)."
+        )
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    (tables,) = source.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    if not tables:
+        source.close()
+        raise CommandError(
+            f"The SQLite database at {path} is empty (never migrated): nothing backed up."
+        )
+    return source
+
+
 def dump_database(folder: Path) -> str:
     if is_sqlite():
-        source = sqlite3.connect(database()["NAME"])
+        source = open_sqlite_for_backup()
         target = sqlite3.connect(folder / SQLITE_COPY)
         with target:
             source.backup(target)

@@ -1,22 +1,28 @@
 """Faults answered plainly instead of with a traceback: input the database cannot hold, and a
-database that is down.
+database or cache that is down.
 
 - `BadInputMiddleware`: a NUL byte anywhere a view could pass on to the database (path,
   query, form fields, cookies, headers), or a body that cannot be parsed, is refused with
   400 (404 in the path) in this one place, before any view sees it. PostgreSQL refuses NUL
   in text, so without this any view that filters by a parameter answered 500.
-- `server_error` (handler500): when the error is the database being unreachable, a plain
-  503 page with Retry-After, which needs neither the database nor a template that queries.
-  The outage is logged once when it starts and once when it ends (`Outage`); the filter
-  `QuietDatabaseOutage` keeps Django from logging a traceback per request meanwhile.
-  Nothing needs restarting: Django drops the broken connection after the request and the
-  next one connects afresh (CONN_HEALTH_CHECKS checks reused connections first).
+- `server_error` (handler500): when the error is the database or the cache (Redis) being
+  unreachable, a plain 503 page with Retry-After, which needs neither of them nor a
+  template that queries. Each outage is logged once when it starts and once when it ends
+  (`Outage`); the filter `QuietOutage` keeps Django from logging a traceback per request
+  meanwhile. Nothing needs restarting: Django drops a broken database connection after the
+  request and the next one connects afresh (CONN_HEALTH_CHECKS checks reused connections
+  first); the Redis client reconnects on its next command (core.redis_cache notices the
+  cache's return). Connection timeouts (production settings) make an unreachable host
+  answer 503 in seconds instead of holding the worker until gunicorn's own timeout.
 """
 
 import logging
 import sys
 import threading
 import time
+
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
@@ -35,6 +41,8 @@ from django.template import loader
 logger = logging.getLogger(__name__)
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
+# Redis refusing connections or not answering within the cache's socket timeouts.
+CACHE_DOWN = (RedisConnectionError, RedisTimeoutError)
 RETRY_AFTER_SECONDS = 30
 NUL = "\x00"
 
@@ -79,55 +87,73 @@ class BadInputMiddleware:
 
 
 class Outage:
-    """When this process first saw the database down, so an outage is logged once."""
+    """When this process first saw a service (the database, the cache) down, so that an
+    outage is logged once when it starts and once when it ends, not once per request."""
 
-    lock = threading.Lock()
-    since: float | None = None
+    def __init__(self, service: str):
+        self.service = service
+        self.lock = threading.Lock()
+        self.since: float | None = None
 
-    @classmethod
-    def begin(cls, error: BaseException) -> None:
-        with cls.lock:
-            if cls.since is not None:
+    def begin(self, error: BaseException) -> None:
+        with self.lock:
+            if self.since is not None:
                 return
-            cls.since = time.monotonic()
+            self.since = time.monotonic()
         logger.error(
-            "Database unavailable (%s): answering 503 until it is back.",
+            "%s unavailable (%s): answering 503 until it is back.",
+            self.service,
             str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__,
         )
 
-    @classmethod
-    def end(cls) -> None:
-        with cls.lock:
-            if cls.since is None:
+    def end(self) -> None:
+        with self.lock:
+            if self.since is None:
                 return
-            seconds = time.monotonic() - cls.since
-            cls.since = None
-        logger.warning("Database back after %.1f s.", seconds)
+            seconds = time.monotonic() - self.since
+            self.since = None
+        logger.warning("%s back after %.1f s.", self.service, seconds)
+
+
+DATABASE_OUTAGE = Outage("Database")
+CACHE_OUTAGE = Outage("Cache")
+
+
+def outage_for(error: BaseException | None) -> Outage | None:
+    """The outage an exception shows, or None when it is an ordinary error."""
+    if isinstance(error, DATABASE_DOWN):
+        return DATABASE_OUTAGE
+    if isinstance(error, CACHE_DOWN):
+        return CACHE_OUTAGE
+    return None
 
 
 @receiver(connection_created)
 def database_reachable(sender, connection, **kwargs) -> None:
-    Outage.end()
+    DATABASE_OUTAGE.end()
 
 
-def database_unavailable(request=None) -> HttpResponse:
-    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+def service_unavailable(service: str = "database") -> HttpResponse:
+    """The plain 503 page: no database, no cache, no template that queries either."""
+    response = HttpResponse(loader.render_to_string("503.html", {"service": service}), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
 
 
 def server_error(request, template_name: str = "500.html") -> HttpResponse:
-    """handler500: 503 while the database is down, otherwise the plain 500 page."""
+    """handler500: 503 while the database or the cache is down, otherwise the plain 500."""
     error = sys.exc_info()[1]
-    if isinstance(error, DATABASE_DOWN):
-        Outage.begin(error)
-        return database_unavailable(request)
+    outage = outage_for(error)
+    if outage is not None:
+        outage.begin(error)
+        return service_unavailable(outage.service.lower())
     return HttpResponseServerError(loader.render_to_string(template_name))
 
 
-class QuietDatabaseOutage(logging.Filter):
-    """Drops Django's per-request traceback for a database outage (logged once by Outage)."""
+class QuietOutage(logging.Filter):
+    """Drops Django's per-request traceback for an outage of the database or the cache
+    (each logged once by its Outage)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.exc_info and isinstance(record.exc_info[1], DATABASE_DOWN))
+        return not (record.exc_info and outage_for(record.exc_info[1]) is not None)

@@ -6,9 +6,46 @@ handlers: about 0.4 ms of Python per call, more than the round trip to Redis its
 most of what a page-cache hit costs (core.caching). A client only holds its pool and is
 safe to share between threads, and the pool reconnects after a fork, so one per pool does.
 Configured as `core.redis_cache.RedisCache`, with Django's options unchanged.
+
+Every command also keeps core.faults' account of a cache outage: the first command that
+finds Redis unreachable logs the outage (once), and the first that succeeds afterwards logs
+its end, so the log says how long readers saw the 503 page.
 """
 
+import functools
+
 from django.core.cache.backends import redis
+
+from core.faults import CACHE_DOWN, CACHE_OUTAGE
+
+COMMANDS = (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+)
+
+
+def noticing_outages(command):
+    @functools.wraps(command)
+    def call(*args, **kwargs):
+        try:
+            result = command(*args, **kwargs)
+        except CACHE_DOWN as error:
+            CACHE_OUTAGE.begin(error)
+            raise
+        if CACHE_OUTAGE.since is not None:
+            CACHE_OUTAGE.end()
+        return result
+
+    return call
 
 
 class RedisCacheClient(redis.RedisCacheClient):
@@ -22,6 +59,10 @@ class RedisCacheClient(redis.RedisCacheClient):
         if client is None:
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
+
+
+for _name in COMMANDS:
+    setattr(RedisCacheClient, _name, noticing_outages(getattr(redis.RedisCacheClient, _name)))
 
 
 class RedisCache(redis.RedisCache):

@@ -15,6 +15,15 @@ from roundups.models.suggestions import ReaderSuggestion
 
 # Enough for "a sentence or two", and a bound on what one reader can make editors read.
 REASON_MAX_LENGTH = 2000
+HONEYPOT_MAX_LENGTH = 200
+HONEYPOT_MESSAGE = "This field must be left empty: it catches automated submissions."
+
+
+class NeverRedisplayed(forms.TextInput):
+    """A text input that comes back empty when the form is shown again with errors."""
+
+    def format_value(self, value):
+        return None
 
 
 class SuggestionForm(forms.ModelForm):
@@ -30,10 +39,14 @@ class SuggestionForm(forms.ModelForm):
         },
     )
     # Robots fill every field; people never see this one (hidden by CSS, labelled to leave it).
+    # Its length is capped and it is never shown again, so a robot's megabyte is neither
+    # cleaned at length nor sent back in the page that refuses it.
     website = forms.CharField(
         required=False,
+        max_length=HONEYPOT_MAX_LENGTH,
         label="Leave this field empty",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=NeverRedisplayed(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        error_messages={"max_length": HONEYPOT_MESSAGE},
     )
 
     class Meta:
@@ -85,9 +98,7 @@ class SuggestionForm(forms.ModelForm):
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
-            raise forms.ValidationError(
-                "This field must be left empty: it catches automated submissions."
-            )
+            raise forms.ValidationError(HONEYPOT_MESSAGE)
         return ""
 
     def clean(self):

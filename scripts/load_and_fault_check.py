@@ -13,7 +13,9 @@ PostgreSQL is stopped for --outage seconds and started again.
 It prints the responses by status (before, during and after the outage), how long after
 PostgreSQL was back the site answered again, and whether every suggestion that was
 accepted is in the database. With --data DIR the cluster and its demo site are kept in DIR,
-so later runs start in seconds. Load stays on this machine, bounded in time and count.
+so later runs start in seconds; without it they live in a temporary folder (a whole
+PostgreSQL cluster, media and gunicorn's log), removed at the end unless --keep is given.
+Load stays on this machine, bounded in time and count.
 """
 
 import argparse
@@ -22,6 +24,7 @@ import http.cookiejar
 import json
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -188,9 +191,15 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--port", type=int, default=31310, help="first of three loopback ports")
     parser.add_argument("--data", type=Path, help="keep the cluster and media here between runs")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="without --data, keep the temporary folder (cluster, media, gunicorn.log)",
+    )
     options = parser.parse_args()
 
     work = options.data or Path(tempfile.mkdtemp(prefix="guerilla-load-"))
+    temporary = options.data is None
     work.mkdir(parents=True, exist_ok=True)
     work.chmod(0o755)  # under root the cluster runs as postgres, who must reach its folder
     postgres = PostgresCluster(port=options.port, directory=work / "postgres")
@@ -252,7 +261,12 @@ def main() -> None:
             gunicorn.terminate()
             gunicorn.wait(timeout=30)
         redis.stop()
-        postgres.stop()
+        if temporary and not options.keep:
+            postgres.remove()  # stops the cluster, then deletes its data directory
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            postgres.stop()
+            print(f"Kept the cluster, media and gunicorn.log in {work}")
 
 
 def report(results: Results, elapsed: float, recovered: float, env: dict, work: Path) -> None:

@@ -168,7 +168,7 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "settings.production",
             "DATABASE_URL": database_url,
             "REDIS_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
-            "SECRET_KEY": "bench-" + "x" * 40,
+            "SECRET_KEY": "bench-" + "x" * 50,
             "ALLOWED_HOSTS": "localhost,127.0.0.1",
             "WAGTAILADMIN_BASE_URL": "http://localhost",
             "SECURE_SSL_REDIRECT": "false",

@@ -13,6 +13,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .object_store import object_store_origin
+
 # site/settings/base.py -> the checkout
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -236,17 +238,39 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 # The cache is where processes agree: rate limits, the blogger directory's address. With
 # REDIS_URL every worker and server shares it (production requires it); without, each
 # process has its own, which is right only for one process (development, tests).
+def env_seconds(name: str, default: float) -> float:
+    """A number of seconds from the environment, or an error that names the variable."""
+    value = os.environ.get(name, "").strip()
+    try:
+        seconds = float(value) if value else default
+    except ValueError:
+        seconds = -1
+    if seconds <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive number of seconds, not {value!r}.")
+    return seconds
+
+
+def redis_cache(url: str) -> dict:
+    """The shared cache at `url`. A Redis that is down or unreachable fails each command
+    within a second or two (REDIS_CONNECT_TIMEOUT, REDIS_TIMEOUT), so pages answer the
+    plain 503 (core.faults) at once instead of waiting on the network."""
+    return {
+        "BACKEND": "core.redis_cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "socket_connect_timeout": env_seconds("REDIS_CONNECT_TIMEOUT", 1),
+            "socket_timeout": env_seconds("REDIS_TIMEOUT", 2),
+        },
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "core.redis_cache.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -319,6 +343,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # "path" (bucket in the path) or "virtual" (bucket in the host name); botocore
+            # chooses when unset.
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
             # Public media by plain URL (cacheable); set it on for a private bucket.
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
             "file_overwrite": False,
@@ -382,10 +409,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Content-Security-Policy (core.security). Media may come from an object store's domain, and
-# essays embed video from the providers in CSP_FRAME_SRC.
-MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""))
-MEDIA_ORIGINS = [origin if "//" in origin else f"https://{origin}" for origin in MEDIA_ORIGINS]
+# Content-Security-Policy (core.security). Images and media may come from the object store
+# (its origin worked out as django-storages will address it, settings.object_store) and any
+# origins listed in CSP_MEDIA_ORIGINS; essays embed video from those in CSP_FRAME_SRC.
+MEDIA_ORIGINS = [
+    origin if "//" in origin else f"https://{origin}" for origin in env_list("CSP_MEDIA_ORIGINS")
+]
+if AWS_STORAGE_BUCKET_NAME:
+    store = MEDIA_STORAGE["OPTIONS"]
+    MEDIA_ORIGINS.append(
+        object_store_origin(
+            AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=store["endpoint_url"],
+            region=store["region_name"],
+            custom_domain=store["custom_domain"],
+            addressing_style=store["addressing_style"],
+        )
+    )
+MEDIA_ORIGINS = list(dict.fromkeys(MEDIA_ORIGINS))
 EMBED_ORIGINS = env_list(
     "CSP_FRAME_SRC",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
@@ -475,14 +516,12 @@ WAGTAIL_WORKFLOW_ENABLED = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"quiet_database_outage": {"()": "core.faults.QuietDatabaseOutage"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["quiet_database_outage"]}
-    },
+    "filters": {"quiet_outage": {"()": "core.faults.QuietOutage"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["quiet_outage"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
-        # A database outage is logged once by core.faults, not as a traceback per request.
-        "django.request": {"filters": ["quiet_database_outage"]},
+        # A database or cache outage is logged once by core.faults, not per request.
+        "django.request": {"filters": ["quiet_outage"]},
     },
 }
 

@@ -105,14 +105,45 @@ def demo_site(browser_database, django_db_serialized_rollback, transactional_db)
     call_command("load_demo_content", password=DEMO_PASSWORD, stdout=io.StringIO())
 
 
+# Every page reports what the Content-Security-Policy blocked, as a console error: Chromium
+# logs most refusals itself ("Refused to … Content Security Policy directive"), and this
+# listener, added before any of the page's own scripts, catches the rest.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(
+        `Content Security Policy violation: ${event.effectiveDirective} refused ` +
+        `${event.blockedURI || "inline code"} in ${event.sourceFile || location.href}` +
+        `:${event.lineNumber}`
+    );
+});
+"""
+
+
+def watch_csp_violations(context: BrowserContext, violations: list[str]) -> None:
+    """Collect every Content-Security-Policy refusal on any page of `context`."""
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            where = message.page.url if message.page else "a page"
+            violations.append(f"{where}: {message.text}")
+
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.on("console", on_console)
+
+
 @pytest.fixture
 def open_at(browser: Browser, base_url: str) -> Iterator[Callable[..., Page]]:
-    """open_at("phone" | "desktop", path) -> a new page in its own context at that width."""
+    """open_at("phone" | "desktop", path) -> a new page in its own context at that width.
+
+    A test fails if the Content-Security-Policy refused anything on any page it opened:
+    the policy is meant to allow everything the site and the admin really use."""
     contexts: list[BrowserContext] = []
+    violations: list[str] = []
 
     def _open(width: str, path: str = "/", *, expect_status: int | None = 200) -> Page:
         context = browser.new_context(base_url=base_url, viewport=WIDTHS[width])
         context.set_default_timeout(10_000)
+        watch_csp_violations(context, violations)
         contexts.append(context)
         page = context.new_page()
         response = page.goto(path)
@@ -125,6 +156,7 @@ def open_at(browser: Browser, base_url: str) -> Iterator[Callable[..., Page]]:
     yield _open
     for context in contexts:
         context.close()
+    assert not violations, "The Content-Security-Policy refused:\n" + "\n".join(violations)
 
 
 @pytest.fixture

@@ -60,10 +60,17 @@ def test_production_refuses_to_start_without_a_required_setting_and_names_it(var
     assert variable in result.stderr.splitlines()[-1]
 
 
-def test_production_refuses_a_short_secret_key():
-    result = import_production(SECRET_KEY="short")
+@pytest.mark.parametrize("length", [5, 32, 49])
+def test_production_refuses_a_secret_key_shorter_than_fifty_characters(length):
+    result = import_production(SECRET_KEY="k" * length)
     assert result.returncode != 0
-    assert "SECRET_KEY must be at least 32 characters" in result.stderr
+    message = result.stderr.splitlines()[-1]
+    assert "SECRET_KEY must be at least 50 random characters" in message
+    assert f"(it has {length})" in message
+
+
+def test_production_takes_a_secret_key_of_fifty_characters():
+    assert import_production(SECRET_KEY="k" * 50).returncode == 0
 
 
 @pytest.mark.parametrize(
@@ -101,3 +108,25 @@ def test_connections_are_kept_and_checked_in_production():
         "d = s.DATABASES['default']\nprint(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
     )
     assert result.stdout.split() == ["60", "True"]
+
+
+def test_an_unreachable_database_or_cache_fails_within_seconds_in_production():
+    code = (
+        "d = s.DATABASES['default']['OPTIONS']\no = s.CACHES['default']['OPTIONS']\n"
+        "print(d['connect_timeout'], o['socket_connect_timeout'], o['socket_timeout'])"
+    )
+    assert import_production(code).stdout.split() == ["5", "1", "2"]
+    changed = import_production(
+        code, DATABASE_CONNECT_TIMEOUT="10", REDIS_CONNECT_TIMEOUT="0.5", REDIS_TIMEOUT="3"
+    )
+    assert changed.stdout.split() == ["10", "0.5", "3.0"]
+
+
+@pytest.mark.parametrize(
+    "variable", ["DATABASE_CONNECT_TIMEOUT", "REDIS_CONNECT_TIMEOUT", "REDIS_TIMEOUT"]
+)
+@pytest.mark.parametrize("value", ["soon", "0"])
+def test_a_malformed_timeout_stops_start_up_naming_it(variable, value):
+    result = import_production(**{variable: value})
+    assert result.returncode != 0
+    assert f"{variable} must be a positive number of seconds" in result.stderr.splitlines()[-1]

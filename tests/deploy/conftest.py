@@ -5,8 +5,9 @@ gunicorn.conf.py. Started once for the tests that ask for it; everything is thro
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ class Reply:
     status: int
     headers: dict
     body: bytes
+    cookies: list[str] = field(default_factory=list)  # every Set-Cookie header
 
     @property
     def text(self) -> str:
@@ -36,17 +38,32 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
-def fetch(base_url: str, path: str, headers: dict | None = None, timeout: float = 90) -> Reply:
-    """GET `path` as the reverse proxy would pass it on: our host name, over HTTPS."""
+def fetch(
+    base_url: str,
+    path: str,
+    headers: dict | None = None,
+    timeout: float = 90,
+    data: dict | None = None,
+) -> Reply:
+    """GET `path` (POST `data`, form-encoded) as the reverse proxy would pass it on: our
+    host name, over HTTPS."""
     request = urllib.request.Request(  # noqa: S310 (loopback only)
         base_url + path,
         headers={"Host": HOST, "X-Forwarded-Proto": "https", **(headers or {})},
+        data=urllib.parse.urlencode(data).encode() if data is not None else None,
     )
     try:
         with OPENER.open(request, timeout=timeout) as response:
-            return Reply(response.status, dict(response.headers), response.read())
+            return Reply(
+                response.status,
+                dict(response.headers),
+                response.read(),
+                response.headers.get_all("Set-Cookie") or [],
+            )
     except urllib.error.HTTPError as error:
-        return Reply(error.code, dict(error.headers), error.read())
+        return Reply(
+            error.code, dict(error.headers), error.read(), error.headers.get_all("Set-Cookie") or []
+        )
 
 
 def run(command: list[str], env: dict, timeout: float = 900) -> str:

@@ -1,11 +1,14 @@
 """The production site started as the README says serves pages, the admin with its styles,
-static files and uploaded images, without anything else in front of it."""
+static files and uploaded images, without anything else in front of it, and sends its
+security headers and cookie flags on real answers over HTTPS (as the proxy vouches for it
+with X-Forwarded-Proto, which gunicorn believes from loopback)."""
 
 import re
 import sys
 
 import pytest
 
+from scripts.services import HOST
 from tests.deploy.conftest import fetch, run
 
 # An image uploaded as an editor would, through Wagtail's image model and the default storage.
@@ -83,3 +86,70 @@ def test_plain_http_is_redirected_to_https(deployment):
     reply = fetch(server.url, "/", {"X-Forwarded-Proto": "http"})
     assert reply.status == 301
     assert reply.headers["Location"] == "https://guerilla.test/"
+
+
+# A signed-in editor, for the session cookie's flags.
+EDITOR = """
+from django.contrib.auth import get_user_model
+user, _ = get_user_model().objects.get_or_create(username="header-check", is_staff=True)
+user.set_password("header-check-password")
+user.is_superuser = True
+user.save()
+"""
+
+
+def directives(header: str) -> dict[str, list[str]]:
+    parts = (part.strip().split() for part in header.split(";") if part.strip())
+    return {name: values for name, *values in parts}
+
+
+def cookie(reply, name: str) -> list[str]:
+    """The attributes of the cookie `name` set by `reply`, lower-cased."""
+    (found,) = [value for value in reply.cookies if value.startswith(f"{name}=")]
+    return [part.strip().lower() for part in found.split(";")[1:]]
+
+
+def test_https_pages_carry_the_security_headers(deployment):
+    server, _, _ = deployment
+    home = fetch(server.url, "/")
+    assert home.status == 200
+    assert home.headers["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    policy = directives(home.headers["Content-Security-Policy"])
+    assert policy["default-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert "'unsafe-inline'" not in policy["script-src"] + policy["style-src"]
+    assert "camera=()" in home.headers["Permissions-Policy"]
+    assert home.headers["X-Frame-Options"] == "DENY"
+    assert home.headers["X-Content-Type-Options"] == "nosniff"
+
+    login = fetch(server.url, "/admin/login/")
+    assert login.headers["Strict-Transport-Security"].startswith("max-age=31536000;")
+    assert directives(login.headers["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]
+    assert "camera=()" in login.headers["Permissions-Policy"]
+    assert login.headers["X-Frame-Options"] == "DENY"
+
+
+def test_cookies_are_secure_http_only_and_same_site(deployment):
+    server, env, _ = deployment
+    run([sys.executable, "manage.py", "shell", "-c", EDITOR], env)
+    login = fetch(server.url, "/admin/login/")
+    csrf = cookie(login, "csrftoken")
+    assert {"secure", "httponly", "samesite=lax"} <= set(csrf)
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    csrf_cookie = next(value for value in login.cookies if value.startswith("csrftoken="))
+    csrf_cookie = csrf_cookie.split(";")[0]
+    signed_in = fetch(
+        server.url,
+        "/admin/login/",
+        {"Cookie": csrf_cookie, "Origin": f"https://{HOST}", "Referer": f"https://{HOST}/admin/"},
+        data={
+            "csrfmiddlewaretoken": token,
+            "username": "header-check",
+            "password": "header-check-password",
+        },
+    )
+    assert signed_in.status == 302, signed_in.text[:500]
+    assert {"secure", "httponly", "samesite=lax"} <= set(cookie(signed_in, "sessionid"))

@@ -1,7 +1,12 @@
 import pytest
+import time_machine
+
+from django.core.cache import cache
+from django.utils import timezone
 
 from wagtail.models import Page
 
+from people.addresses import DIRECTORY_URL_CACHE_KEY, DIRECTORY_URL_TIMEOUT
 from people.factories import BloggerFactory, BloggerIndexPageFactory, SectorFactory
 
 
@@ -79,3 +84,37 @@ def test_profile_address_serves_the_profile(client, blogger_directory):
 @pytest.mark.django_db
 def test_unknown_blogger_address_is_not_found(client, blogger_directory):
     assert client.get("/bloggers/nobody-by-that-name/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_old_address_stored_by_another_worker_before_the_move_commits_is_forgotten(
+    blogger_directory, django_capture_on_commit_callbacks
+):
+    """Another worker reading while the slug change is still uncommitted sees the old
+    address and caches it; the change forgets it again when it commits."""
+    blogger = BloggerFactory(slug="dr-grumble")
+    with django_capture_on_commit_callbacks(execute=False) as on_commit:
+        blogger_directory.slug = "frontline-bloggers"
+        blogger_directory.save_revision().publish()
+        # What the other worker, not seeing the uncommitted change, puts back meanwhile.
+        cache.set(DIRECTORY_URL_CACHE_KEY, "/bloggers/", timeout=DIRECTORY_URL_TIMEOUT)
+        assert blogger.get_absolute_url() == "/bloggers/dr-grumble/"
+    assert on_commit
+    for callback in on_commit:
+        callback()
+    assert blogger.get_absolute_url() == "/frontline-bloggers/dr-grumble/"
+
+
+@pytest.mark.django_db
+def test_the_cached_address_expires_even_if_never_forgotten(blogger_directory):
+    blogger = BloggerFactory(slug="dr-grumble")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        assert blogger.get_absolute_url() == "/bloggers/dr-grumble/"
+        # A change no signal reports (made straight in the database).
+        Page.objects.filter(pk=blogger_directory.pk).update(
+            slug="frontline-bloggers",
+            url_path=blogger_directory.url_path.replace("/bloggers/", "/frontline-bloggers/"),
+        )
+        assert blogger.get_absolute_url() == "/bloggers/dr-grumble/"  # still cached
+        traveller.shift(DIRECTORY_URL_TIMEOUT + 1)
+        assert blogger.get_absolute_url() == "/frontline-bloggers/dr-grumble/"

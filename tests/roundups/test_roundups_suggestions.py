@@ -84,6 +84,18 @@ def test_filled_honeypot_is_rejected_and_nothing_stored(client, suggestion_page)
 
 
 @pytest.mark.django_db
+def test_an_overlong_honeypot_is_refused_without_being_sent_back(client, suggestion_page):
+    filler = "spam-" * 20_000  # 100,000 characters
+    response = client.post(suggestion_page.url, {**VALID, "website": filler})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "it catches automated submissions" in html
+    assert "spam-spam-" not in html
+    assert len(html) < len(filler)
+    assert not ReaderSuggestion.objects.exists()
+
+
+@pytest.mark.django_db
 def test_too_many_suggestions_from_one_address_are_refused_keeping_the_text(
     client, suggestion_page
 ):
