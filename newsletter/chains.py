@@ -21,24 +21,20 @@ from django.utils import timezone
 from newsletter import conf
 
 
-def chain_tasks(mailing_id: int):
-    """The database queue's rows of this mailing's preparing and sending tasks."""
-    from newsletter.sending import prepare_mailing, send_deliveries
-
-    return DBTaskResult.objects.filter(
-        task_path__in=[prepare_mailing.module_path, send_deliveries.module_path],
-        args_kwargs__args__0=mailing_id,
-    )
+def chain_tasks(mailing_id: int, task_paths: list[str]):
+    """The database queue's rows of this mailing's tasks (their paths given by the sender,
+    which defines them)."""
+    return DBTaskResult.objects.filter(task_path__in=task_paths, args_kwargs__args__0=mailing_id)
 
 
-def chain_alive(mailing) -> bool:
+def chain_alive(mailing, task_paths: list[str]) -> bool:
     """True when a task of this mailing is waiting, or running and recently active.
     Ask before requeuing stale deliveries, which would look like fresh activity.
 
     A waiting retry is brought forward to now: whoever asked to resume wants it now,
     not after the back-off the queue gave the failed attempt."""
     now = timezone.now()
-    tasks = chain_tasks(mailing.pk)
+    tasks = chain_tasks(mailing.pk, task_paths)
     waiting = tasks.filter(status=TaskResultStatus.READY)
     if waiting.exists():
         waiting.filter(run_after__gt=now).exclude(run_after=get_date_max()).update(run_after=now)

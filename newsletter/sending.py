@@ -246,7 +246,7 @@ def resume_mailings() -> list[Mailing]:
             mailing = Mailing.objects.select_for_update().filter(pk=mailing_id).first()
             if mailing is None or mailing.finished_at is not None:
                 continue
-            alive = chain_alive(mailing)
+            alive = chain_alive(mailing, [prepare_mailing.module_path, send_deliveries.module_path])
             mailing.deliveries.filter(state=State.SENDING, updated_at__lt=stale).update(
                 state=State.QUEUED, updated_at=timezone.now()
             )

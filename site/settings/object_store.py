@@ -10,9 +10,12 @@ unsigned, exactly as django-storages does for a public bucket. A custom domain (
 front of the bucket) is used as it stands, as django-storages does.
 """
 
+import os
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+from .environment import env_bool
 
 ADDRESSING_STYLES = {"auto", "path", "virtual"}
 
@@ -58,3 +61,36 @@ def object_store_origin(
     )
     url = client.generate_presigned_url("get_object", Params={"Bucket": bucket, "Key": "x"})
     return origin_of(url)
+
+
+def s3_media_storage(bucket: str) -> dict:
+    """Django's STORAGES entry for media on `bucket`, from the AWS_* variables (README)."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            # Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, read by boto3.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # "path" (bucket in the path) or "virtual" (bucket in the host name); botocore
+            # chooses when unset.
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Public media by plain URL (cacheable); set it on for a private bucket.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
+
+def s3_media_origin(storage: dict) -> str:
+    """The origin of the media URLs that `s3_media_storage()`'s storage gives."""
+    options = storage["OPTIONS"]
+    return object_store_origin(
+        options["bucket_name"],
+        endpoint_url=options["endpoint_url"],
+        region=options["region_name"],
+        custom_domain=options["custom_domain"],
+        addressing_style=options["addressing_style"],
+    )

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, env_seconds, redis_cache, require
+from .environment import env_bool, env_list, env_seconds, redis_cache, require
 
 SECRET_KEY = require("SECRET_KEY")
 # Django's own check (security.W009) asks for 50 characters or more; a shorter key is

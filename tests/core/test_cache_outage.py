@@ -1,7 +1,7 @@
 """While Redis (the shared cache) is down, or reachable but not answering, pages answer the
 same plain 503 page with Retry-After as during a database outage, within the cache's
 timeouts; the outage is logged once, not as a traceback per request, and the site recovers
-by itself when Redis returns. The cache is production's (settings.base.redis_cache) on a
+by itself when Redis returns. The cache is production's (settings.environment.redis_cache) on a
 Redis server the test starts and stops."""
 
 import logging
@@ -14,7 +14,7 @@ from django.test import Client
 
 from core.faults import CACHE_OUTAGE
 from scripts.services import RedisServer
-from settings.base import redis_cache
+from settings.environment import redis_cache
 from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db

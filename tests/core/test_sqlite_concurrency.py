@@ -14,7 +14,7 @@ import pytest
 from django.db import OperationalError
 from django.db.utils import ConnectionHandler
 
-from settings.base import SQLITE_OPTIONS, database_from_url
+from settings.environment import SQLITE_OPTIONS, database_from_url
 
 
 def save_revision(connections, name: str, start: threading.Barrier, errors: list) -> None:
