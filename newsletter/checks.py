@@ -14,32 +14,32 @@ def sending_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     again; if one batch takes longer than that, the end of a live worker's batch would
     be queued again and some readers would get the roundup twice."""
     batch, rate, stale = conf.batch_size(), conf.rate_per_second(), conf.stale_after_seconds()
-    errors = []
-    if batch < 1:
-        errors.append(
-            checks.Error(
-                f"NEWSLETTER_BATCH_SIZE is {batch}: a worker must take at least one "
-                "delivery at a time.",
-                hint="Set it to 1 or more (200 by default).",
-                id="newsletter.E001",
-            )
-        )
-    if rate < 0:
-        errors.append(
-            checks.Error(
-                f"NEWSLETTER_RATE_PER_SECOND is {rate}: it cannot be negative.",
-                hint="Set your mail provider's limit, or 0 for no limit.",
-                id="newsletter.E002",
-            )
-        )
-    if stale < 1:
-        errors.append(
-            checks.Error(
-                f"NEWSLETTER_STALE_AFTER_SECONDS is {stale}: it must be at least 1 second.",
-                hint="Leave it at 600 unless a batch takes longer to send.",
-                id="newsletter.E003",
-            )
-        )
+    impossible = [
+        (
+            batch < 1,
+            f"NEWSLETTER_BATCH_SIZE is {batch}: a worker must take at least one delivery "
+            "at a time.",
+            "Set it to 1 or more (200 by default).",
+            "newsletter.E001",
+        ),
+        (
+            rate < 0,
+            f"NEWSLETTER_RATE_PER_SECOND is {rate}: it cannot be negative.",
+            "Set your mail provider's limit, or 0 for no limit.",
+            "newsletter.E002",
+        ),
+        (
+            stale < 1,
+            f"NEWSLETTER_STALE_AFTER_SECONDS is {stale}: it must be at least 1 second.",
+            "Leave it at 600 unless a batch takes longer to send.",
+            "newsletter.E003",
+        ),
+    ]
+    errors = [
+        checks.Error(message, hint=hint, id=check_id)
+        for wrong, message, hint, check_id in impossible
+        if wrong
+    ]
     if batch >= 1 and rate > 0 and stale >= 1 and batch / rate >= stale:
         errors.append(
             checks.Error(
