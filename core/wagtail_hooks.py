@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core import purging
-from core.drafts import abandoned_drafts
+from core.drafts import abandoned_drafts, sees_everyones_drafts
 from core.reports import BackgroundTasksView
 from core.schedule import missed_schedule
 
@@ -32,7 +32,8 @@ def add_missed_schedule_panel(request, panels):
 
 
 class AbandonedDraftsPanel(Component):
-    """The editor's own drafts left behind (autosave makes them), to finish or delete."""
+    """Drafts left behind (autosave makes them), to finish or delete: everyone's, with who
+    left them, for those who can publish; a guest's own for a guest."""
 
     name = "abandoned_drafts"
     template_name = "core/admin/abandoned_drafts_panel.html"
@@ -47,6 +48,8 @@ class AbandonedDraftsPanel(Component):
             (draft, draft.permissions_for_user(self.user).can_delete())
             for draft in abandoned_drafts(self.user)
         ]
+        context["everyones"] = sees_everyones_drafts(self.user)
+        context["user"] = self.user
         return context
 
 

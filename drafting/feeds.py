@@ -30,6 +30,11 @@ class AnswersFeed(Feed):
     def link(self) -> str:
         return self.record_url
 
+    def feed_url(self) -> str:
+        """The feed's own address from the Site, as every other feed's: without it, Django
+        names the feed by whichever host the request came in on."""
+        return self.page.get_full_url(self.request) + self.page.reverse_subpage("answers_feed")
+
     def description(self) -> str:
         return f"Editors' answers to readers' comments on “{self.page.title}”."
 

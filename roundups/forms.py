@@ -136,10 +136,12 @@ class RoundupPageForm(WagtailAdminPageForm):
 
 
 def week_taken_message(existing) -> str:
-    """The week's roundup already exists: name it, link it, and when it is a draft that was
-    never published (an autosave left behind, perhaps) offer to delete it."""
+    """The week's roundup already exists: name it and link it. When it is a draft never
+    published nor sent for review (most often an autosave left behind, perhaps by this very
+    editor), carrying on in it is the likely wish, so that is the main action, with
+    deleting it offered beside."""
     edit_url = reverse("wagtailadmin_pages:edit", args=[existing.pk])
-    if existing.first_published_at is not None:
+    if existing.first_published_at is not None or existing.workflow_in_progress:
         return format_html(
             'There is already a roundup for this week, “{}”: <a href="{}">edit that one</a> '
             "instead.",
@@ -147,12 +149,15 @@ def week_taken_message(existing) -> str:
             edit_url,
         )
     edited = existing.latest_revision_created_at
+    owner = existing.owner
+    owner_name = (owner.get_full_name() or owner.get_username()) if owner else ""
     return format_html(
-        "There is already a draft roundup for this week, “{}” (never published{}): "
-        '<a href="{}">edit that one</a> instead, or '
-        '<a href="{}">delete it</a> if it was left behind, and save again.',
+        "There is already a draft roundup for this week, “{}” (never published{}{}). "
+        '<a class="button button-small" href="{}">Continue in that draft</a> '
+        'or, if it was left behind, <a href="{}">delete it</a> and save this one again.',
         existing.title,
         f", last saved {date_format(timezone.localtime(edited), 'j F Y, H:i')}" if edited else "",
+        f", started by {owner_name}" if owner_name else "",
         edit_url,
         reverse("wagtailadmin_pages:delete", args=[existing.pk]),
     )

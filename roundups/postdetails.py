@@ -42,7 +42,20 @@ class PostDetails:
 
 
 def clean_text(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """Text with its white space tidied and any undecodable bytes (U+FFFD) left out."""
+    return " ".join((text or "").replace("\ufffd", "").split())
+
+
+def decoded(html: bytes, charset: str | None) -> bytes | str:
+    """The page as text in the charset its server declared, with bytes that do not belong
+    to it dropped later (a broken page still gives "Half a page", not "Half a paÿþge").
+    Bytes with no declared charset are left for BeautifulSoup, which reads <meta charset>."""
+    if not charset:
+        return html
+    try:
+        return html.decode(charset, errors="replace")
+    except LookupError:  # a charset Python does not know
+        return html
 
 
 def meta_content(soup: BeautifulSoup, *names: str) -> str:
@@ -139,6 +152,17 @@ def blog_home(soup: BeautifulSoup, page_url: str, articles: list[dict]) -> str:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
+def own_text(paragraph: Tag) -> str:
+    """A paragraph's text without that of paragraphs inside it. Python's HTML parser keeps
+    an unclosed <p> open, so old pages' "<p>One<p>Two" reads as Two inside One; without
+    this, One would be offered as both paragraphs run together."""
+    return clean_text(
+        " ".join(
+            text for text in paragraph.find_all(string=True) if text.find_parent("p") is paragraph
+        )
+    )
+
+
 def body_paragraphs(soup: BeautifulSoup) -> list[str]:
     """The post's opening paragraphs, from its body when the theme marks it."""
     container: Tag | BeautifulSoup = soup.body or soup
@@ -147,7 +171,7 @@ def body_paragraphs(soup: BeautifulSoup) -> list[str]:
         if tag is not None:
             container = tag
             break
-    paragraphs = [clean_text(p.get_text(" ")) for p in container.find_all("p")]
+    paragraphs = [own_text(p) for p in container.find_all("p")]
     if not any(paragraphs):
         # Blogger's classic editor writes paragraphs as runs of <br>.
         for br in container.find_all("br"):
@@ -174,6 +198,8 @@ def extract_post_details(
     html: bytes | str, page_url: str, charset: str | None = None
 ) -> PostDetails:
     """Everything the page says about the post it holds (empty strings where it is silent)."""
+    if isinstance(html, bytes):
+        html = decoded(html, charset)
     soup = BeautifulSoup(
         html, "html.parser", from_encoding=charset if isinstance(html, bytes) else None
     )

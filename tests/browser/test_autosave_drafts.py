@@ -46,7 +46,7 @@ def test_an_abandoned_autosaved_roundup_is_linked_from_the_next_try_and_listed_t
     stray = wait_for_autosaved_roundup(date(2012, 10, 26))
     page.goto("/admin/")
 
-    # Second try for the same week: the message names the draft and links it.
+    # Second try for the same week: the message names the draft; continuing in it comes first.
     open_add_form(page, index.id, "Roundup")
     page.get_by_label("Week ending").fill("26 October 2012")
     page.keyboard.press("Escape")
@@ -54,7 +54,7 @@ def test_an_abandoned_autosaved_roundup_is_linked_from_the_next_try_and_listed_t
     error = page.locator("[data-contentpath='week_ending']")
     expect(error).to_contain_text("There is already a draft roundup for this week")
     expect(error).to_contain_text(stray.title)
-    error.get_by_role("link", name="edit that one").click()
+    error.get_by_role("link", name="Continue in that draft").click()
     expect(page).to_have_url(re.compile(rf"/admin/pages/{stray.pk}/edit/$"))
     assert RoundupPage.objects.filter(week_ending=date(2012, 10, 26)).count() == 1
 

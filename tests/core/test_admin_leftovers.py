@@ -5,9 +5,12 @@ import re
 
 import pytest
 
+from django.core.management import call_command
+
 from wagtail.models import Page, WorkflowPage
 
 from core.roles import setup_roles
+from guests.models import GuestSectionPage
 
 
 @pytest.fixture
@@ -31,6 +34,23 @@ def test_editors_publish_directly_without_wagtails_sample_workflow(editor_client
     html = editor_client.get(f"/admin/pages/{home_page.pk}/edit/").content.decode()
     assert "Submit to Moderators approval" not in html
     assert "Publish" in html
+
+
+@pytest.mark.django_db
+def test_in_the_demo_only_the_guest_section_and_its_posts_go_through_a_workflow():
+    call_command("load_demo_content", password="demo-pass-1", stdout=None)
+    section = GuestSectionPage.objects.get()
+    under_review, direct = [], []
+    for page in Page.objects.filter(depth__gt=1).specific():  # live pages and drafts
+        workflow = page.get_workflow()
+        if page.pk == section.pk or page.is_descendant_of(section):
+            under_review.append((page.title, workflow and workflow.name))
+        else:
+            direct.append((page.title, type(page).__name__, workflow))
+    # Guest posts reach readers through Editorial review; every other page is published
+    # directly by editors (no workflow offered beside Publish).
+    assert under_review and all(name == "Editorial review" for _title, name in under_review)
+    assert len(direct) > 10 and [page for page in direct if page[2] is not None] == []
 
 
 @pytest.mark.django_db

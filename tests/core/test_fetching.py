@@ -132,3 +132,21 @@ def test_the_limits_are_the_documented_ones():
 
     assert (fetching.CONNECT_TIMEOUT, fetching.TOTAL_TIMEOUT) == (3.0, 5.0)
     assert fetching.MAX_BYTES == 2 * 1024 * 1024
+
+
+def test_a_blog_that_does_not_answer_the_connection_is_given_up_on(monkeypatch):
+    """A host that never answers (a dropped SYN) is left after CONNECT_TIMEOUT seconds, with
+    a message the editor can act on. The connection layer raises as the network would."""
+    from core import fetching
+
+    attempts = []
+
+    def unanswered(address, timeout):
+        attempts.append((address, timeout))
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(fetching.socket, "create_connection", unanswered)
+    with pytest.raises(FetchRefused) as refused:
+        fetch_page("http://93.184.216.34/2012/10/post")
+    assert str(refused.value) == "The blog did not answer in time: try again, or fill in by hand."
+    assert attempts == [(("93.184.216.34", 80), fetching.CONNECT_TIMEOUT)]

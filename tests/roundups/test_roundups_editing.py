@@ -158,19 +158,44 @@ def test_second_roundup_for_the_same_week_is_refused(
 
 
 @pytest.mark.django_db
-def test_a_never_published_draft_for_the_week_is_offered_for_editing_or_deleting(
-    editor_client, index_page, bloggers, make_roundup
+def test_a_never_published_draft_for_the_week_is_offered_to_continue_in_or_delete(
+    editor_client, admin_user, index_page, bloggers, make_roundup
 ):
-    draft = make_roundup(week_ending=date(2012, 10, 26), live=False)
+    admin_user.first_name, admin_user.last_name = "Ada", "Admin"
+    admin_user.save()
+    draft = make_roundup(week_ending=date(2012, 10, 26), live=False, owner=admin_user)
     response = editor_client.post(
         add_url(index_page),
         roundup_form([excerpt_form(bloggers["ermintrude2"])], week_ending="26/10/2012"),
     )
     html = response.content.decode()
     assert "There is already a draft roundup for this week" in html
-    assert "never published" in html
-    assert f'<a href="/admin/pages/{draft.pk}/edit/">edit that one</a>' in html
+    assert "never published, last saved" in html and "started by Ada Admin" in html
+    # Carrying on in the draft is the main action (a button); deleting it is offered beside.
+    assert (
+        f'<a class="button button-small" href="/admin/pages/{draft.pk}/edit/">'
+        "Continue in that draft</a>"
+    ) in html
     assert f'<a href="/admin/pages/{draft.pk}/delete/">delete it</a>' in html
+    assert "edit that one" not in html
+
+
+@pytest.mark.django_db
+def test_a_draft_for_the_week_sent_for_review_is_only_offered_for_editing(
+    editor_client, editor, index_page, bloggers, make_roundup
+):
+    from wagtail.models import Workflow
+
+    draft = make_roundup(week_ending=date(2012, 10, 26), live=False)
+    workflow = Workflow.objects.create(name="Roundup review")
+    workflow.workflow_tasks.create(task=workflow_task(), sort_order=0)
+    workflow.start(draft, editor)
+    html = editor_client.post(
+        add_url(index_page),
+        roundup_form([excerpt_form(bloggers["ermintrude2"])], week_ending="26/10/2012"),
+    ).content.decode()
+    assert f'<a href="/admin/pages/{draft.pk}/edit/">edit that one</a>' in html
+    assert "Continue in that draft" not in html and "delete it" not in html
 
 
 @pytest.mark.django_db
@@ -261,6 +286,16 @@ def test_publishing_from_the_add_form_after_autosave_made_the_page_is_a_message_
     response = editor_client.post(add_url(index_page), complete)
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'<a href="/admin/pages/{draft.pk}/edit/">edit that one</a>' in html
+    assert f'href="/admin/pages/{draft.pk}/edit/">Continue in that draft</a>' in html
     assert "What I see are cuts." in html  # what the editor typed is still there
     assert RoundupPage.objects.count() == 1
+
+
+def workflow_task():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import GroupApprovalTask
+
+    task = GroupApprovalTask.objects.create(name="Approval by Editors")
+    task.groups.set([Group.objects.get(name="Editors")])
+    return task
