@@ -3,7 +3,8 @@
 Each can be changed from the environment without editing this file:
 GUNICORN_BIND (default 127.0.0.1:8000, for a reverse proxy on the same machine),
 WEB_CONCURRENCY (worker processes, default two per core plus one, at most 9),
-GUNICORN_TIMEOUT (seconds a request may take, default 30).
+GUNICORN_TIMEOUT (seconds a request may take, default 30),
+GUNICORN_MAX_REQUESTS (answers before a worker is replaced by a fresh one, default 20,000).
 """
 
 import multiprocessing
@@ -21,9 +22,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak never grows for weeks.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak never grows for weeks. Not too often: a new
+# worker imports the whole site (a second or more of CPU), which at a page cache's rate of
+# a thousand answers a second would cost more than the answers themselves.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
 # Heartbeat files in memory rather than on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 
