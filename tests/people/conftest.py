@@ -1,19 +1,21 @@
 import pytest
 
+from django.core.cache import cache
 from django.utils.text import slugify
 
 from wagtail.models import Page
 
-from people.addresses import forget_blogger_directory_url
+from people.addresses import DIRECTORY_URL_CACHE_KEY
 from people.factories import BloggerIndexPageFactory, OfficialIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
 def fresh_directory_address():
-    """Each test starts without a cached directory address from an earlier test's database."""
-    forget_blogger_directory_url()
+    """Each test starts without a cached directory address from an earlier test's database
+    (straight from the cache: many tests here have no database to wait for a commit)."""
+    cache.delete(DIRECTORY_URL_CACHE_KEY)
     yield
-    forget_blogger_directory_url()
+    cache.delete(DIRECTORY_URL_CACHE_KEY)
 
 
 @pytest.fixture
