@@ -4,7 +4,7 @@ from django.apps import apps as django_apps
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -50,12 +50,16 @@ def purge_saved_snippet(sender, instance, raw=False, **kwargs) -> None:
         purging.purge_snippet_later(instance)
 
 
-# The main menu (core.navigation) is read afresh after any change to a page or to who may
-# see one. Pages are sent under their own classes: saves are checked here; deletions are
-# connected class by class, as a receiver for every sender would stop Django's fast deletes.
+# The main menu (core.navigation) and the remembered routes (core.routing) are read afresh
+# after any change to a page, to who may see one or to a site. Pages are sent under their
+# own classes: saves are checked here; deletions are connected class by class, as a
+# receiver for every sender would stop Django's fast deletes.
+TREE_MODELS = (Page, PageViewRestriction, Site)
+
+
 @receiver(post_save, dispatch_uid="core-menu-page-saved")
 def forget_menus_for_saved_page(sender, instance, **kwargs) -> None:
-    if isinstance(instance, (Page, PageViewRestriction)):
+    if isinstance(instance, TREE_MODELS):
         navigation.forget_menus()
 
 
@@ -64,7 +68,7 @@ def forget_menus_for_deleted_page(sender, **kwargs) -> None:
 
 
 for _model in django_apps.get_models():
-    if issubclass(_model, (Page, PageViewRestriction)):
+    if issubclass(_model, TREE_MODELS):
         post_delete.connect(
             forget_menus_for_deleted_page,
             sender=_model,

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from core.views import robots_txt, serve_media
 from search import views as search_views
 
@@ -26,4 +26,5 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns += [path("media/<path:path>", serve_media, name="media")]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's front-end addresses, pages served with their routes remembered (core.routing).
+urlpatterns += [path("", include(routing.urlpatterns))]

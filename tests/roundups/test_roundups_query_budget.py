@@ -11,6 +11,8 @@ from roundups.factories import excerpt
 
 
 def queries_for(client, url: str) -> int:
+    """Queries for a second visit: the first remembers the page's route and the menu."""
+    client.get(url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -45,7 +47,6 @@ def test_roundup_with_100_excerpts_renders_in_as_many_queries_as_with_5(
         excerpts=mixed_excerpts(bloggers, sectors, 100),
         previous_reads=mixed_excerpts(bloggers, sectors, 20),
     )
-    queries_for(client, small.url)  # warm the site-root cache both measure the same way
     small_count = queries_for(client, small.url)
     large_count = queries_for(client, large.url)
     assert large_count == small_count
@@ -76,14 +77,12 @@ def test_archive_and_feeds_do_not_grow_with_the_number_of_roundups(
 ):
     make_roundup(week_ending=date(2012, 1, 6), excerpts=mixed_excerpts(bloggers, sectors, 5))
     urls = [index_page.url, f"{index_page.url}feed/"]
-    queries_for(client, index_page.url)
     few = [queries_for(client, url) for url in urls]
     for week in range(1, 12):
         make_roundup(
             week_ending=date(2012, 1, 6) + timedelta(weeks=week),
             excerpts=mixed_excerpts(bloggers, sectors, 5),
         )
-    queries_for(client, index_page.url)  # warm again: new pages renew the menu
     many = [queries_for(client, url) for url in urls]
     assert many == few
 
@@ -94,7 +93,6 @@ def test_sector_feed_queries_do_not_grow_with_excerpts(
 ):
     url = f"{index_page.url}sectors/health/feed/"
     make_roundup(excerpts=mixed_excerpts(bloggers, sectors, 5))
-    queries_for(client, url)
     few = queries_for(client, url)
     page = index_page.get_children().first().specific
     page.excerpts = mixed_excerpts(bloggers, sectors, 80)
@@ -108,7 +106,6 @@ def test_sector_feed_queries_do_not_grow_with_roundups(
 ):
     url = f"{index_page.url}sectors/health/feed/"
     make_roundup(week_ending=date(2012, 1, 6), excerpts=mixed_excerpts(bloggers, sectors, 5))
-    queries_for(client, url)
     few = queries_for(client, url)
     for week in range(1, 9):
         make_roundup(

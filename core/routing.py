@@ -1,0 +1,109 @@
+"""Page routing, remembered.
+
+Wagtail finds the page for an address by walking the tree from the site's root, a query
+or two per level (five for an essay), and looks the site up by host first. Every public
+page pays for that before anything is shown, so `serve` remembers each address's answer
+in the cache: the site, and which page (type and id) serves the address with which
+remaining path (a routable page's own sub-address, such as a blogger's profile).
+
+A remembered route costs one query: the page itself, which must still be live and still
+at the address it was found at, or the tree is walked again as before. The routes belong
+to the main menu's generation (`core.navigation`), which any saved, moved or deleted page,
+view restriction or site ends, so a new page that takes over a routable page's sub-address
+is found at once. Wagtail's before-serve hooks (view restrictions among them) still run
+on every request.
+"""
+
+import hashlib
+
+from django.apps import apps
+from django.core.cache import cache
+from django.http import Http404, HttpRequest
+from django.urls import re_path
+
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from core import navigation
+
+ROUTE_PREFIX = "route:"
+
+
+def route_key(request: HttpRequest, path: str) -> str:
+    host = request._get_raw_host().lower()  # as Site.find_for_request reads it
+    address = f"{host}|{request.get_port()}|{path}".encode()
+    return ROUTE_PREFIX + hashlib.blake2b(address, digest_size=16).hexdigest()
+
+
+def _components(path: str) -> list[str]:
+    return [component for component in path.split("/") if component]
+
+
+def remembered_route(request: HttpRequest, path: str) -> RouteResult | None:
+    """The route stored for this address, checked against the page as it is now."""
+    key = route_key(request, path)
+    found = cache.get_many([navigation.GENERATION_KEY, key])
+    entry = found.get(key)
+    if entry is None or entry["generation"] != found.get(navigation.GENERATION_KEY):
+        return None
+    try:
+        model = apps.get_model(entry["model"])
+        page = model.objects.get(pk=entry["page"])
+    except (LookupError, Page.DoesNotExist):
+        return None
+    if not page.live or page.url_path != entry["url_path"]:
+        return None
+    request._wagtail_site = entry["site"]  # Site.find_for_request's own per-request store
+    return page.route(request, entry["remaining"])
+
+
+def remember_route(request: HttpRequest, path: str, generation: int) -> None:
+    """Store where Wagtail's own routing took this address (found pages only)."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    site = getattr(request, "_wagtail_site", None)
+    if route is None or site is None:
+        return
+    page = route[0]
+    root_depth = len(_components(site.root_page.url_path))
+    served_depth = len(_components(page.url_path)) - root_depth
+    cache.set(
+        route_key(request, path),
+        {
+            "generation": generation,
+            "site": site,
+            "model": page.specific_class._meta.label_lower,
+            "page": page.pk,
+            "url_path": page.url_path,
+            "remaining": _components(path)[served_depth:],
+        },
+        timeout=navigation.TIMEOUT,
+    )
+
+
+def serve(request: HttpRequest, path: str):
+    """Wagtail's page view, given the route from the cache when one is remembered."""
+    generation = None
+    try:
+        route = remembered_route(request, path)
+    except Http404:  # a routable page that no longer has the sub-address: walk the tree
+        route = None
+    if route is not None:
+        request._wagtail_route_for_request = route  # Page.route_for_request's own store
+    else:
+        generation = navigation.generation()
+        Page.route_for_request(request, path)
+    response = wagtail_views.serve(request, path)
+    if generation is not None:
+        remember_route(request, path, generation)
+    return response
+
+
+# Wagtail's own front-end addresses, with this view serving pages.
+urlpatterns = [
+    re_path(pattern.pattern.regex.pattern, serve, name=pattern.name)
+    if pattern.name == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
