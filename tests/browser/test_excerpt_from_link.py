@@ -72,15 +72,17 @@ def add_excerpt_from_link(page: Page, stream: str, number: int, address: str, se
     expect(status).to_contain_text("Filled in from the post", timeout=15_000)
     new_blogger = status.locator(".excerpt-from-link__new-blogger")
     if new_blogger.count():
-        new_blogger.get_by_role("button", name="Add blogger").click()
-        expect(status).to_contain_text("as a blogger")
+        # Straight to the buttons: autosave redraws the header while the test clicks, and a
+        # click by position can land on whatever moved under it.
+        add_button = new_blogger.get_by_role("button", name="Add blogger")
+        expect(add_button).to_be_visible()
+        add_button.dispatch_event("click")
+        expect(status).to_contain_text("as a blogger", timeout=15_000)
     paragraphs = status.locator(".excerpt-from-link__paragraphs li")
     texts = [text.strip() for text in paragraphs.locator("q").all_inner_texts()]
     choice = next(i for i, text in enumerate(texts) if seed.quote.startswith(text[:60]))
     quote_button = paragraphs.nth(choice).get_by_role("button")
     expect(quote_button).to_be_visible()
-    # Straight to the button: autosave redraws the header while the test clicks, and a
-    # click by position can land on whatever moved under it.
     quote_button.dispatch_event("click")
     expect(block.get_by_label("Quoted passage")).to_have_value(seed.quote)
     commentary = block.locator("[data-contentpath='commentary'] [contenteditable='true']")
