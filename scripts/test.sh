@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+# One pytest worker per core (pytest-xdist), each with its own test database.
+WORKERS=(-n "${TEST_WORKERS:-auto}")
 
 echo "== ruff"
 $BIN/ruff check .
@@ -16,13 +18,13 @@ DATABASE_URL= $BIN/python manage.py makemigrations --check --dry-run
 
 ran=()
 echo "== pytest on SQLite"
-DATABASE_URL= $BIN/pytest "$@"
+DATABASE_URL= $BIN/pytest "${WORKERS[@]}" "$@"
 ran+=("SQLite")
 
 if $BIN/python scripts/db_reachable.py "$TEST_DATABASE_URL"; then
     echo "== pytest on PostgreSQL ($TEST_DATABASE_URL)"
     # tests/deploy start their own PostgreSQL cluster whatever the pass: they ran above.
-    DATABASE_URL=$TEST_DATABASE_URL $BIN/pytest --ignore=tests/deploy "$@"
+    DATABASE_URL=$TEST_DATABASE_URL $BIN/pytest "${WORKERS[@]}" --ignore=tests/deploy "$@"
     ran+=("PostgreSQL")
 elif [ "${REQUIRE_POSTGRES:-0}" = "1" ]; then
     echo "PostgreSQL at $TEST_DATABASE_URL is not reachable and REQUIRE_POSTGRES=1." >&2
