@@ -3,6 +3,7 @@
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -15,8 +16,13 @@ class Piece:
     text: str
 
 
-def word_diff(before: str, after: str) -> list[Piece]:
-    """Pieces that, read in order, show `before` turning into `after` word by word."""
+@lru_cache(maxsize=512)
+def word_diff(before: str, after: str) -> tuple[Piece, ...]:
+    """Pieces that, read in order, show `before` turning into `after` word by word.
+
+    Every reader of a page with answered comments sees the same differences, and matching
+    words is the slowest part of drawing them, so each is worked out once per process.
+    """
     old, new = TOKENS.findall(before), TOKENS.findall(after)
     pieces: list[Piece] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
@@ -28,4 +34,4 @@ def word_diff(before: str, after: str) -> list[Piece]:
             pieces.append(Piece("deleted", "".join(old[old_start:old_end])))
         if tag in ("insert", "replace"):
             pieces.append(Piece("inserted", "".join(new[new_start:new_end])))
-    return [piece for piece in pieces if piece.text]
+    return tuple(piece for piece in pieces if piece.text)
