@@ -19,7 +19,9 @@ import hashlib
 from django.apps import apps
 from django.core.cache import cache
 from django.http import Http404, HttpRequest
+from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import re_path
+from django.views.decorators.csrf import csrf_exempt
 
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -82,6 +84,23 @@ def remember_route(request: HttpRequest, path: str, generation: int) -> None:
     )
 
 
+def csrf_refusal(request: HttpRequest, path: str):
+    """Django's CSRF check for a page's route, unless the route's own view is exempt.
+
+    A routable page's view marked `csrf_exempt` (a comment form that carries no token, so
+    that the page showing it can be shared by every reader) checks where the post came
+    from itself; every other page and route is checked as Django checks any view.
+    """
+    route = Page.route_for_request(request, path)
+    view = route.args[0] if route is not None and route.args else None
+    if getattr(view, "csrf_exempt", False):
+        return None
+    return CsrfViewMiddleware(lambda request: None).process_view(
+        request, wagtail_views.serve, (path,), {}
+    )
+
+
+@csrf_exempt  # not exempt: checked route by route in csrf_refusal()
 def serve(request: HttpRequest, path: str):
     """Wagtail's page view, given the route from the cache when one is remembered."""
     generation = None
@@ -94,6 +113,9 @@ def serve(request: HttpRequest, path: str):
     else:
         generation = navigation.generation()
         Page.route_for_request(request, path)
+    refusal = csrf_refusal(request, path)
+    if refusal is not None:
+        return refusal
     response = wagtail_views.serve(request, path)
     if generation is not None:
         remember_route(request, path, generation)

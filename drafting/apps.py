@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published
 
@@ -8,6 +9,12 @@ class DraftingConfig(AppConfig):
     verbose_name = "Open drafting"
 
     def ready(self):
-        from drafting.signals import refresh_after_publish  # models must be loaded first
+        # Models must be loaded first.
+        from drafting.models import Comment
+        from drafting.signals import purge_after_comment_change, refresh_after_publish
 
         page_published.connect(refresh_after_publish, dispatch_uid="drafting-search-text")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge_after_comment_change, sender=Comment, dispatch_uid=f"drafting-purge-{signal}"
+            )

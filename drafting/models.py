@@ -148,6 +148,18 @@ class Comment(models.Model):
         self.reason = clean_answer_html(self.reason)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        comment.state_when_loaded = comment.__dict__.get("state")
+        return comment
+
+    @property
+    def is_or_was_shown(self) -> bool:
+        """Whether readers see it, or saw it before this change: its pages need purging."""
+        shown = self.State.PUBLISHED
+        return shown in (self.state, getattr(self, "state_when_loaded", None))
+
     @property
     def page_title(self) -> str:
         return self.page.title

@@ -11,16 +11,18 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from core.net import sent_from_this_site
 from drafting import spam
 from drafting.anchors import Paragraph, paragraphs_of
 from drafting.feeds import AnswersFeed
 from drafting.forms import CommentForm
-from drafting.models import Comment
+from drafting.models import COMMENT_MAX_LENGTH, Comment
 from drafting.record import PageComments, body_items, body_of, place_comments, record_for
 from drafting.tasks import send_confirmation_email
 
@@ -84,6 +86,14 @@ class DraftingMixin(RoutablePageMixin, models.Model):
         """A page whose opening also opens this one (a series for its parts)."""
         return None
 
+    def get_cached_paths(self):
+        """A page that takes (or took) comments also has its record and answers feed."""
+        paths = super().get_cached_paths()
+        if self.drafting_window() is None:
+            return paths
+        record = [self.reverse_subpage("you_said_we_did"), self.reverse_subpage("answers_feed")]
+        return [*paths, *record]
+
     def drafting_window(self) -> "DraftingMixin | None":
         """The page whose closing date and question apply here, if any does."""
         if self.comments_open_until:
@@ -136,6 +146,7 @@ class DraftingMixin(RoutablePageMixin, models.Model):
         return context
 
     @path("comment/", name="comment")
+    @csrf_exempt  # no token in the form, so the page stays shareable: the origin is checked
     def comment_view(self, request):
         if request.method != "POST":
             return redirect(self.url + "#comment-form")
@@ -143,6 +154,8 @@ class DraftingMixin(RoutablePageMixin, models.Model):
             response = self.render(request, context_overrides={"comment_refused": True})
             response.status_code = 403
             return response
+        if not sent_from_this_site(request):
+            return self._sent_elsewhere(request)
         form = self.comment_form(request.POST)
         if form.is_trap_filled:
             # Answer as if all went well, so a bot learns nothing; nothing is stored.
@@ -161,6 +174,23 @@ class DraftingMixin(RoutablePageMixin, models.Model):
             send_confirmation_email.enqueue(comment.pk)
             return redirect(self.url + self.reverse_subpage("comment_check_email"))
         return redirect(self.url + self.reverse_subpage("comment_received"))
+
+    def _sent_elsewhere(self, request):
+        """A post from another site, or one that cannot show it came from here: nothing
+        stored; the form again on this page, filled in with what was typed, to send here."""
+        typed = {
+            name: request.POST.get(name, "")[:COMMENT_MAX_LENGTH]
+            for name in ("paragraph", "text", "author_name", "role", "email")
+        }
+        for name in ("notify_on_answer", "consent_to_publish"):
+            typed[name] = bool(request.POST.get(name))
+        response = self.render(
+            request,
+            drafting_form=self.comment_form(initial=typed),
+            context_overrides={"comment_elsewhere": True},
+        )
+        response.status_code = 403
+        return response
 
     def _form_response(self, request, form, status):
         response = self.render(request, drafting_form=form)

@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from drafting.forms import CommentAdminForm
 from drafting.indexing import refresh_comments_search_text
 from drafting.models import Comment
+from drafting.purging import purge_comment_pages
 from drafting.tasks import send_answer_email
 
 STATUS_CHOICES = [
@@ -128,9 +129,16 @@ class StateBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        moderated = [comment.pk for comment in objects if comment.state != cls.new_state]
-        num_parent_objects = Comment.objects.filter(pk__in=moderated).update(state=cls.new_state)
+        moderated = [comment for comment in objects if comment.state != cls.new_state]
+        num_parent_objects = Comment.objects.filter(
+            pk__in=[comment.pk for comment in moderated]
+        ).update(state=cls.new_state)
         refresh_comments_search_text(comment.page_id for comment in objects)
+        # Published, or taken down after publication: the cached pages change.
+        shown = Comment.State.PUBLISHED
+        purge_comment_pages(
+            comment.page_id for comment in moderated if shown in (comment.state, cls.new_state)
+        )
         return num_parent_objects, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
@@ -169,5 +177,7 @@ def record_answer(request, instance):
         Comment.objects.filter(pk=instance.pk).update(
             answered_at=timezone.now(), answered_by=request.user
         )
+        if instance.state == Comment.State.PUBLISHED:
+            purge_comment_pages([instance.page_id])  # the answer's date is shown
     if instance.notify_on_answer and instance.answer_emailed_at is None:
         send_answer_email.enqueue(instance.pk)

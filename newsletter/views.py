@@ -5,20 +5,15 @@ address is new, waiting for confirmation or already subscribed, so the form cann
 be used to learn who subscribes.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.http import is_same_domain
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.limits import take_slot
-from core.net import client_ip, stored_ip
+from core.net import client_ip, sent_from_this_site, stored_ip
 from newsletter import tokens
 from newsletter.forms import PreferencesForm, SubscribeForm
 from newsletter.models import Subscriber
@@ -49,52 +44,6 @@ def record_subscription(form: SubscribeForm, address: str | None) -> Subscriber:
     subscriber.save()
     subscriber.sectors.set(form.cleaned_data["sectors"])
     return subscriber
-
-
-# Which requests may carry a browser's own `Sec-Fetch-Site`: typed in or bookmarked
-# ("none") or sent by a page of this very site. "same-site" is refused too: a page on
-# another subdomain is not this site's.
-OWN_FETCH_SITES = {"same-origin", "none"}
-
-
-def trusted_origin(request, origin: str) -> bool:
-    """True when `origin` (scheme://host[:port]) is this site as the request reached it,
-    or one of settings.CSRF_TRUSTED_ORIGINS ("https://*.example.org" included)."""
-    try:
-        own = f"{request.scheme}://{request.get_host()}"
-    except DisallowedHost:
-        return False
-    if origin == own:
-        return True
-    scheme, _, host = origin.partition("://")
-    for trusted in settings.CSRF_TRUSTED_ORIGINS:
-        trusted_scheme, _, trusted_host = trusted.partition("://")
-        if scheme == trusted_scheme and "*" in trusted_host:
-            if is_same_domain(host, trusted_host.replace("*", "", 1)):
-                return True
-        elif origin == trusted:
-            return True
-    return False
-
-
-def sent_from_this_site(request) -> bool:
-    """Whether a subscription was posted from one of this site's pages.
-
-    The box carries no CSRF token, so the cached pages that show it stay shareable
-    between readers; instead the browser's word on where the post came from is checked:
-    `Sec-Fetch-Site` when the browser sends it (every current one does), else `Origin`,
-    else `Referer` (which the site's referrer policy sends to itself). A post with none
-    of the three, from a very old browser or a script, is refused: it cannot show it
-    came from here.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site:
-        return fetch_site in OWN_FETCH_SITES
-    origin = request.headers.get("Origin")
-    if origin:
-        return origin != "null" and trusted_origin(request, origin)
-    referer = urlsplit(request.headers.get("Referer", ""))
-    return bool(referer.netloc) and trusted_origin(request, f"{referer.scheme}://{referer.netloc}")
 
 
 def refused_elsewhere(request):

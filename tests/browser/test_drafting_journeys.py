@@ -96,8 +96,11 @@ def test_reader_comments_by_keyboard_on_a_phone_and_an_editor_answers(open_at, l
     assert comment.outcome == Comment.Outcome.NOTED
     assert any("has been answered" in message.subject for message in mail.outbox)
 
-    # Back on the phone: the comment and answer open beside the paragraph...
+    # Back on the phone: the comment and answer open beside the paragraph (the page is
+    # shareable, so the phone's browser may keep its copy for CACHE_MAX_AGE; a reload asks
+    # the site, whose cached copies the publication purged)...
     reader.goto(part.url)
+    reader.reload()
     toggle = reader.locator(f"[id='{paragraph.html_id}'] button.commentable__count")
     expect(toggle).to_have_attribute("aria-expanded", "false")
     toggle.focus()

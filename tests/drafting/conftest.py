@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from essays.factories import EssayIndexPageFactory, EssayPageFactory
@@ -16,6 +17,13 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def client():
+    """A reader's browser on the site: it says its posts come from the site's own pages
+    (`Sec-Fetch-Site`, which the comment form is checked by instead of a CSRF token)."""
+    return Client(HTTP_SEC_FETCH_SITE="same-origin")
 
 
 @pytest.fixture
