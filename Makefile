@@ -98,14 +98,14 @@ benchmark: install-dev ## Search timings on 10,000 essays and 1,000 roundups at 
 
 bench: install-dev ## Pages/s uncached, page cache, Varnish and nginx on BENCH_DATABASE_URL (apt: wrk varnish nginx redis-server)
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) migrate --no-input -v0
-	@if [ "$$(DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) shell -c 'from home.models import HomePage; print(HomePage.objects.exists())')" != "True" ]; then \
+	@if [ "$$(DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) shell -v 0 -c 'from home.models import HomePage; print(HomePage.objects.exists())')" != "True" ]; then \
 		DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'; fi
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) search_benchmark --generate >/dev/null
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/page_bench.py
 
 size-bench: install-dev ## Each page's time on the demo site and at 10,000 essays (DEMO_DATABASE_URL, BENCH_DATABASE_URL)
 	DATABASE_URL=$(DEMO_DATABASE_URL) DEBUG=0 $(MANAGE) migrate --no-input -v0
-	@if [ "$$(DATABASE_URL=$(DEMO_DATABASE_URL) $(MANAGE) shell -c 'from home.models import HomePage; print(HomePage.objects.exists())')" != "True" ]; then \
+	@if [ "$$(DATABASE_URL=$(DEMO_DATABASE_URL) $(MANAGE) shell -v 0 -c 'from home.models import HomePage; print(HomePage.objects.exists())')" != "True" ]; then \
 		DATABASE_URL=$(DEMO_DATABASE_URL) DEBUG=0 $(MANAGE) load_demo_content --password '$(DEMO_PASSWORD)'; fi
 	DEMO_DATABASE_URL=$(DEMO_DATABASE_URL) BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/size_bench.py
 

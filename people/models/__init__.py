@@ -5,9 +5,10 @@ People import none of the content apps. Where a profile shows what points at it
 they publish and clear it when they unpublish.
 """
 
+from people.models.featured import FeaturedExcerpt
 from people.models.pages import BloggerIndexPage, OfficialIndexPage
 from people.models.settings import PeopleSettings
-from people.models.snippets import Blogger, Department, FeaturedExcerpt, Official, Sector
+from people.models.snippets import Blogger, Department, Official, Sector
 
 __all__ = [
     "Blogger",
