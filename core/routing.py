@@ -1,4 +1,4 @@
-"""Page routing, remembered.
+"""Page routing, remembered; and Django's CSRF check route by route.
 
 Wagtail finds the page for an address by walking the tree from the site's root, a query
 or two per level (five for an essay), and looks the site up by host first. Every public
@@ -9,9 +9,13 @@ remaining path (a routable page's own sub-address, such as a blogger's profile).
 A remembered route costs one query: the page itself, which must still be live and still
 at the address it was found at, or the tree is walked again as before. The routes belong
 to the main menu's generation (`core.navigation`), which any saved, moved or deleted page,
-view restriction or site ends, so a new page that takes over a routable page's sub-address
-is found at once. Wagtail's before-serve hooks (view restrictions among them) still run
-on every request.
+view restriction or site ends, so the stored site and every route are read afresh after
+any change to the tree. Addresses that found no page are not remembered. Wagtail's
+before-serve hooks (view restrictions among them) still run on every request.
+
+`serve` is exempt from Django's CSRF middleware only to run the same check itself once
+the route is known (`csrf_refusal`): a routable page's view marked `csrf_exempt` (the
+comment form of an essay open for comment) checks where a post came from instead.
 """
 
 import hashlib
