@@ -1,4 +1,5 @@
-"""Fixtures every test module may use: a site whose root is our home page, and the roles."""
+"""Fixtures every test module may use: a site whose root is our home page, the roles, and
+the addresses purges send (`purged`)."""
 
 import pytest
 
@@ -38,3 +39,13 @@ def editor(db, django_user_model):
 @pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("admin-user", "admin@example.org", "pw")
+
+
+@pytest.fixture
+def purged(monkeypatch):
+    """Every address the purge tasks sent (a change may enqueue more than one task)."""
+    from core import purging
+
+    sent: set[str] = set()
+    monkeypatch.setattr(purging, "send_purges", lambda urls: sent.update(urls))
+    return sent

@@ -25,14 +25,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def purged(monkeypatch):
-    """Every address the purge tasks sent (a change may enqueue more than one task)."""
-    sent: set[str] = set()
-    monkeypatch.setattr(purging, "send_purges", lambda urls: sent.update(urls))
-    return sent
-
-
-@pytest.fixture
 def site(home_page):
     sectors = {
         slug: Sector.objects.create(name=name, slug=slug, sort_order=order)

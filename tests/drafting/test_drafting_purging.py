@@ -9,7 +9,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from core import purging
 from drafting.factories import CommentFactory
 from drafting.models import Comment
 from drafting.wagtail_hooks import PublishBulkAction, RejectBulkAction
@@ -18,13 +17,6 @@ from tests.drafting.helpers import PARAGRAPHS, body
 from tests.drafting.test_drafting_commenting import comment_url, form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def purged(monkeypatch):
-    sent: set[str] = set()
-    monkeypatch.setattr(purging, "send_purges", lambda urls: sent.update(urls))
-    return sent
 
 
 def shown_on(*pages) -> set[str]:
