@@ -22,8 +22,13 @@ def open_add_form(page: Page, parent_id: int, page_type: str) -> None:
 
 
 def choose_in_modal(page: Page, block, button: str, name: str) -> None:
-    """Open a chooser from a block's button and pick `name` from the modal's list."""
-    block.get_by_role("button", name=button).click()
+    """Open a chooser from a block's button and pick `name` from the modal's list.
+
+    The button is pressed directly: autosave redraws the header while the test works, and
+    a click by position can land on whatever moved under it."""
+    opener = block.get_by_role("button", name=button)
+    expect(opener).to_be_visible()
+    opener.dispatch_event("click")
     modal = page.locator(".modal-content").last
     modal.get_by_role("link", name=name, exact=True).click()
     expect(modal).to_be_hidden()
@@ -62,16 +67,25 @@ def test_editor_builds_a_roundup_from_three_excerpts_with_the_choosers_and_publi
         block.get_by_label("Date posted").fill("30/10/2012")
         page.keyboard.press("Escape")
         block.get_by_label("Quoted passage").fill(f"What {blogger.name} saw this week.")
-        block.locator("[data-contentpath='commentary'] [contenteditable='true']").click()
+        commentary = block.locator("[data-contentpath='commentary'] [contenteditable='true']")
+        commentary.click()
         page.keyboard.type(f"Why {blogger.name}'s post matters.")
+        expect(commentary).to_contain_text(f"Why {blogger.name}'s post matters.")
+        # The editor stores what was typed in its form field a moment after the last key.
+        stored = block.locator("input[name$='-commentary']")
+        expect(stored).to_have_value(re.compile("post matters"))
         choose_in_modal(page, block, "Choose sector", sector.name)
+        expect(block.locator("[data-contentpath='blogger']")).to_contain_text(blogger.name)
+        expect(block.locator("[data-contentpath='sector']")).to_contain_text(sector.name)
 
     open_footer_menu(page)
     page.get_by_role("button", name="Publish", exact=True).click()
 
     message = page.locator(".messages")
     # "created and published", or "has been published" when autosave already made a draft.
-    expect(message).to_contain_text("published")
+    expect(message).to_contain_text(re.compile("published|validation errors"))
+    errors = page.locator(".w-field:has(.error-message)").all_inner_texts()
+    assert "validation errors" not in message.inner_text(), f"refused: {errors}"
     roundup = RoundupPage.objects.get(week_ending=date(2012, 11, 2))
     assert roundup.live and len(roundup.excerpts) == 3
 
