@@ -61,8 +61,12 @@ def remembered_route(request: HttpRequest, path: str) -> RouteResult | None:
         return None
     if not page.live or page.url_path != entry["url_path"]:
         return None
+    try:
+        route = page.route(request, entry["remaining"])
+    except Http404:  # a routable page that no longer has the sub-address: walk the tree
+        return None
     request._wagtail_site = entry["site"]  # Site.find_for_request's own per-request store
-    return page.route(request, entry["remaining"])
+    return route
 
 
 def remember_route(request: HttpRequest, path: str, generation: int) -> None:
@@ -107,16 +111,11 @@ def csrf_refusal(request: HttpRequest, path: str):
 @csrf_exempt  # not exempt: checked route by route in csrf_refusal()
 def serve(request: HttpRequest, path: str):
     """Wagtail's page view, given the route from the cache when one is remembered."""
-    generation = None
-    try:
-        route = remembered_route(request, path)
-    except Http404:  # a routable page that no longer has the sub-address: walk the tree
-        route = None
+    route = remembered_route(request, path)
     if route is not None:
         request._wagtail_route_for_request = route  # Page.route_for_request's own store
-    else:
-        generation = navigation.generation()
-        Page.route_for_request(request, path)
+    # Read before Wagtail walks the tree (in csrf_refusal): a change meanwhile ends it.
+    generation = None if route is not None else navigation.generation()
     refusal = csrf_refusal(request, path)
     if refusal is not None:
         return refusal

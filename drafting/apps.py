@@ -14,7 +14,8 @@ class DraftingConfig(AppConfig):
         from drafting.signals import purge_after_comment_change, refresh_after_publish
 
         page_published.connect(refresh_after_publish, dispatch_uid="drafting-search-text")
-        for signal in (post_save, post_delete):
-            signal.connect(
-                purge_after_comment_change, sender=Comment, dispatch_uid=f"drafting-purge-{signal}"
-            )
+        for signal, uid in (
+            (post_save, "drafting-purge-saved"),
+            (post_delete, "drafting-purge-deleted"),
+        ):
+            signal.connect(purge_after_comment_change, sender=Comment, dispatch_uid=uid)

@@ -134,11 +134,9 @@ class StateBulkAction(SnippetBulkAction):
             pk__in=[comment.pk for comment in moderated]
         ).update(state=cls.new_state)
         refresh_comments_search_text(comment.page_id for comment in objects)
-        # Published, or taken down after publication: the cached pages change.
-        shown = Comment.State.PUBLISHED
-        purge_comment_pages(
-            comment.page_id for comment in moderated if shown in (comment.state, cls.new_state)
-        )
+        for comment in moderated:
+            comment.state = cls.new_state  # as stored; the state it was loaded in is kept
+        purge_comment_pages(comment.page_id for comment in moderated if comment.is_or_was_shown)
         return num_parent_objects, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
